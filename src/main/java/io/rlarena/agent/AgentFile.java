@@ -1,0 +1,138 @@
+package io.rlarena.agent;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A saved agent: a zip holding {@code manifest.json} (what it is), {@code config.json} (the run
+ * configuration that trained it) and {@code model.zip} (the network in DL4J's format). No Java
+ * serialization. Written to a temporary file first and renamed, so a crash never leaves a
+ * half-written agent under the final name.
+ */
+public final class AgentFile {
+
+    public static final String FORMAT = "rlarena-agent";
+    public static final int FORMAT_VERSION = 1;
+
+    private static final String MANIFEST = "manifest.json";
+    private static final String CONFIG = "config.json";
+    private static final String MODEL = "model.zip";
+
+    private AgentFile() {
+    }
+
+    /** The environment an agent was trained on: id (or class name) and every option. */
+    public record EnvRef(String id, Map<String, String> options) {
+    }
+
+    /** What an agent file says about itself. */
+    public record Manifest(String format, int formatVersion, String rlarenaVersion, String algorithm, EnvRef env,
+                           String observation, long seed, long steps) {
+
+        public static Manifest of(String algorithm, EnvRef env, String observation, long seed, long steps) {
+            return new Manifest(FORMAT, FORMAT_VERSION, Version.VERSION, algorithm, env, observation, seed, steps);
+        }
+    }
+
+    /** A loaded agent file. */
+    public record Contents(Manifest manifest, JsonObject config, byte[] model) {
+
+        /** The greedy policy of the saved network. */
+        public Policy policy() {
+            return Algorithms.get(manifest.algorithm()).policyLoader().apply(model);
+        }
+    }
+
+    public static void save(Path file, Manifest manifest, JsonObject config, byte[] model) {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                putEntry(zip, MANIFEST, Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+                putEntry(zip, CONFIG, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
+                putEntry(zip, MODEL, model);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write agent file " + file, e);
+        }
+    }
+
+    private static void putEntry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * Loads an agent file.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong, for a missing,
+     *                                  truncated, corrupted, foreign or newer-format file
+     */
+    public static Contents load(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Manifest manifest = readManifest(zip, file);
+            JsonObject config = Json.GSON.fromJson(new String(entry(zip, file, CONFIG), StandardCharsets.UTF_8),
+                    JsonObject.class);
+            byte[] model = entry(zip, file, MODEL);
+            return new Contents(manifest, config, model);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException("agent file " + file + " does not exist");
+        } catch (ZipException e) {
+            throw damaged(file, "not a readable zip: " + e.getMessage());
+        } catch (JsonParseException e) {
+            throw damaged(file, "bad JSON: " + e.getMessage());
+        } catch (IOException e) {
+            throw damaged(file, e.toString());
+        }
+    }
+
+    private static Manifest readManifest(ZipFile zip, Path file) throws IOException {
+        Manifest manifest = Json.GSON.fromJson(new String(entry(zip, file, MANIFEST), StandardCharsets.UTF_8),
+                Manifest.class);
+        if (manifest == null || !FORMAT.equals(manifest.format())) {
+            throw new IllegalArgumentException(file + " is not an rlarena agent file (manifest.json format is "
+                    + (manifest == null ? "missing" : "'" + manifest.format() + "'") + ", expected '" + FORMAT + "')");
+        }
+        if (manifest.formatVersion() > FORMAT_VERSION) {
+            throw new IllegalArgumentException(file + " was written by a newer rlarena (" + manifest.rlarenaVersion()
+                    + ", agent format " + manifest.formatVersion() + "); this rlarena " + Version.VERSION
+                    + " reads agent format " + FORMAT_VERSION + " and older: upgrade rlarena to load it");
+        }
+        if (manifest.formatVersion() < 1 || manifest.algorithm() == null || manifest.env() == null) {
+            throw damaged(file, "manifest.json lacks format_version, algorithm or env");
+        }
+        return manifest;
+    }
+
+    private static byte[] entry(ZipFile zip, Path file, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw damaged(file, "it has no " + name);
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static IllegalArgumentException damaged(Path file, String what) {
+        return new IllegalArgumentException("agent file " + file + " is damaged or truncated (" + what + "); "
+                + "use another copy, a checkpoint from the run's checkpoints/ folder, or train again");
+    }
+}

@@ -1,0 +1,24 @@
+package io.rlarena.agent;
+
+import io.rlarena.agent.dqn.Dqn;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The algorithms rlarena can train, by name. */
+public final class Algorithms {
+
+    private static final Map<String, Algorithm> ALL = new TreeMap<>(Map.of(Dqn.ALGORITHM.name(), Dqn.ALGORITHM));
+
+    private Algorithms() {
+    }
+
+    /** @throws IllegalArgumentException naming the valid algorithms */
+    public static Algorithm get(String name) {
+        Algorithm algorithm = ALL.get(name);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("unknown agent '" + name + "'; available: " + String.join(", ", ALL.keySet()));
+        }
+        return algorithm;
+    }
+}

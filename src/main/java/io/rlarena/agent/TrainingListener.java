@@ -1,0 +1,15 @@
+package io.rlarena.agent;
+
+/** What a learning loop reports: every environment step, and every finished episode. */
+public interface TrainingListener {
+
+    /** Called after environment step {@code step} (1-based) and any learning it triggered. */
+    default void onStep(long step) {
+    }
+
+    default void onEpisode(EpisodeStats episode) {
+    }
+
+    TrainingListener NONE = new TrainingListener() {
+    };
+}

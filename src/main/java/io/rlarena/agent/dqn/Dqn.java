@@ -1,0 +1,182 @@
+package io.rlarena.agent.dqn;
+
+import io.rlarena.agent.Algorithm;
+import io.rlarena.agent.EpisodeStats;
+import io.rlarena.agent.Learner;
+import io.rlarena.agent.QPolicy;
+import io.rlarena.agent.TrainingListener;
+import io.rlarena.env.Box;
+import io.rlarena.env.Environment;
+import io.rlarena.env.Seeds;
+import io.rlarena.env.Step;
+import io.rlarena.nn.HuberLoss;
+import io.rlarena.nn.ModelBytes;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Deep Q-learning (Mnih et al. 2015) with Double DQN (van Hasselt et al. 2016) on by default:
+ * epsilon-greedy acting on one environment, a replay buffer, Huber TD loss on the taken action,
+ * Adam, and a target network updated periodically (tau = 1) or softly (tau &lt; 1). Action masks
+ * are respected when acting and in the max of the target; only {@code terminated} stops
+ * bootstrapping, so truncated episodes bootstrap from their real last observation.
+ */
+public final class Dqn implements Learner {
+
+    public static final Algorithm ALGORITHM = new Algorithm("dqn", DqnConfig.DEFAULTS,
+            (config, env, seed) -> new Dqn((DqnConfig) config, env, seed),
+            bytes -> new QPolicy(ModelBytes.read(bytes, false)));
+
+    private final DqnConfig config;
+    private final Environment env;
+    private final int observationSize;
+    private final int actionCount;
+    private final MultiLayerNetwork online;
+    private final MultiLayerNetwork target;
+    private final ReplayBuffer replay;
+    private final SplittableRandom exploration;
+    private final long envSeed;
+    private final float[] targets;
+    private final float[] labels;
+    private final float[] labelMask;
+
+    public Dqn(DqnConfig config, Environment env, long seed) {
+        if (!(env.observationSpace() instanceof Box box)) {
+            throw new IllegalArgumentException("DQN needs Box (float vector) observations, but " + env.spec().id()
+                    + " gives " + env.observationSpace() + "; encode them, e.g. observation=onehot");
+        }
+        this.config = config;
+        this.env = env;
+        this.observationSize = box.flatSize();
+        this.actionCount = env.actionSpace().n();
+        this.online = config.network().buildMlp(observationSize, actionCount, config.learningRate(),
+                new HuberLoss(config.huberDelta()), Seeds.derive(seed, "network"));
+        this.target = online.clone();
+        this.replay = new ReplayBuffer(config.bufferSize(), observationSize, actionCount, config.batchSize(),
+                Seeds.derive(seed, "replay"));
+        this.exploration = new SplittableRandom(Seeds.derive(seed, "exploration"));
+        this.envSeed = Seeds.derive(seed, "env");
+        this.targets = new float[config.batchSize()];
+        this.labels = new float[config.batchSize() * actionCount];
+        this.labelMask = new float[config.batchSize() * actionCount];
+    }
+
+    @Override
+    public void learn(long totalSteps, TrainingListener listener) {
+        float[] observation = env.reset(envSeed).observation();
+        boolean[] mask = env.actionMask();
+        double episodeReturn = 0;
+        int episodeLength = 0;
+        long episode = 0;
+        double lossSum = 0;
+        int lossCount = 0;
+        for (long step = 1; step <= totalSteps; step++) {
+            // act: epsilon-greedy among legal actions
+            double epsilon = epsilon(step - 1, totalSteps, config);
+            int action = exploration.nextDouble() < epsilon
+                    ? env.actionSpace().sample(exploration, mask)
+                    : act(observation, mask);
+            Step outcome = env.step(action);
+            boolean[] nextMask = env.actionMask();
+            replay.add(observation, action, (float) outcome.reward(), outcome.observation(), outcome.terminated(),
+                    nextMask);
+            episodeReturn += outcome.reward();
+            episodeLength++;
+
+            // learn: gradient steps on replayed batches, then the target network
+            if (step > config.learningStarts() && step % config.trainFreq() == 0) {
+                for (int g = 0; g < config.gradientSteps(); g++) {
+                    lossSum += update();
+                    lossCount++;
+                }
+            }
+            if (step % config.targetUpdateInterval() == 0) {
+                updateTarget();
+            }
+
+            // bookkeeping: episode end and reset
+            if (outcome.done()) {
+                listener.onEpisode(new EpisodeStats(step, episode++, episodeReturn, episodeLength,
+                        lossCount == 0 ? Double.NaN : lossSum / lossCount, epsilon, outcome.success()));
+                lossSum = 0;
+                lossCount = 0;
+                episodeReturn = 0;
+                episodeLength = 0;
+                observation = env.reset().observation();
+                mask = env.actionMask();
+            } else {
+                observation = outcome.observation();
+                mask = nextMask;
+            }
+            listener.onStep(step);
+        }
+    }
+
+    /** One gradient step on a replayed batch; returns the batch's mean Huber loss. */
+    private double update() {
+        ReplayBuffer.Batch batch = replay.sample();
+        int n = batch.size();
+        INDArray next = Nd4j.create(batch.nextObservations, n, observationSize);
+        float[] nextTarget = target.output(next).data().asFloat();
+        float[] nextOnline = config.doubleQ() ? online.output(next).data().asFloat() : nextTarget;
+        tdTargets(batch.rewards, batch.terminated, nextOnline, nextTarget, batch.nextMasks, actionCount,
+                config.gamma(), targets);
+        Arrays.fill(labelMask, 0f);
+        for (int i = 0; i < n; i++) {
+            int k = i * actionCount + batch.actions[i];
+            labels[k] = targets[i];
+            labelMask[k] = 1f;
+        }
+        INDArray features = Nd4j.create(batch.observations, n, observationSize);
+        online.fit(new DataSet(features, Nd4j.create(labels, n, actionCount), null,
+                Nd4j.create(labelMask, n, actionCount)));
+        return online.score();
+    }
+
+    private void updateTarget() {
+        if (config.tau() >= 1.0) {
+            target.setParams(online.params());
+        } else {
+            target.params().muli(1.0 - config.tau()).addi(online.params().mul(config.tau()));
+        }
+    }
+
+    @Override
+    public int act(float[] observation, boolean[] mask) {
+        float[] q = online.output(Nd4j.create(observation, 1, observationSize)).data().asFloat();
+        return QPolicy.argmaxLegal(q, 0, actionCount, mask, 0);
+    }
+
+    @Override
+    public byte[] modelBytes(boolean withUpdater) {
+        return ModelBytes.write(online, withUpdater);
+    }
+
+    /** Linear decay from the initial to the final epsilon over the exploration fraction of training. */
+    public static double epsilon(long step, long totalSteps, DqnConfig config) {
+        double decaySteps = config.explorationFraction() * totalSteps;
+        double progress = decaySteps <= 0 ? 1.0 : Math.min(1.0, step / decaySteps);
+        return config.explorationInitialEps() + progress * (config.explorationFinalEps() - config.explorationInitialEps());
+    }
+
+    /**
+     * TD targets {@code r + gamma * Q_target(s', a*)}, with {@code a*} the legal argmax of
+     * {@code selectQ} (the online network for Double DQN, the target network otherwise) and no
+     * bootstrap after termination (or from a state with no legal action). Arrays are row-major,
+     * {@code actionCount} values per transition; the result goes to {@code out}.
+     */
+    public static void tdTargets(float[] rewards, boolean[] terminated, float[] selectQ, float[] targetQ,
+                                 boolean[] nextMasks, int actionCount, double gamma, float[] out) {
+        for (int i = 0; i < rewards.length; i++) {
+            int best = terminated[i] ? -1 : QPolicy.argmaxLegal(selectQ, i * actionCount, actionCount, nextMasks,
+                    i * actionCount);
+            double bootstrap = best < 0 ? 0 : gamma * targetQ[i * actionCount + best];
+            out[i] = (float) (rewards[i] + bootstrap);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.rlarena.agent.dqn;
+
+import io.rlarena.nn.NetworkSpec;
+
+import java.util.List;
+
+/**
+ * DQN hyperparameters (names as in Stable-Baselines3). Validated on construction; every error
+ * names the field, the rule and the value. {@link #DEFAULTS} is the one place defaults live.
+ *
+ * @param learningRate          Adam step size
+ * @param gamma                 discount factor
+ * @param batchSize             transitions per gradient step
+ * @param bufferSize            replay buffer capacity
+ * @param learningStarts        environment steps collected before the first update
+ * @param trainFreq             environment steps between updates
+ * @param gradientSteps         gradient steps per update
+ * @param targetUpdateInterval  environment steps between target-network updates
+ * @param tau                   target update weight: 1 copies the online network, less is a soft (Polyak) update
+ * @param doubleQ               Double DQN: the online network picks the next action, the target network values it
+ * @param explorationFraction   share of training over which epsilon falls linearly
+ * @param explorationInitialEps epsilon at the start
+ * @param explorationFinalEps   epsilon after the fall
+ * @param huberDelta            where the Huber loss turns from quadratic to linear
+ * @param network               the Q-network's hidden layers
+ */
+public record DqnConfig(double learningRate, double gamma, int batchSize, int bufferSize, int learningStarts,
+                        int trainFreq, int gradientSteps, int targetUpdateInterval, double tau, boolean doubleQ,
+                        double explorationFraction, double explorationInitialEps, double explorationFinalEps,
+                        double huberDelta, NetworkSpec network) {
+
+    public static final DqnConfig DEFAULTS = new DqnConfig(1e-3, 0.99, 64, 50_000, 1_000, 4, 1, 1_000, 1.0, true,
+            0.2, 1.0, 0.05, 1.0, new NetworkSpec(List.of(64, 64), "relu"));
+
+    public DqnConfig {
+        positive("learning_rate", learningRate);
+        range("gamma", gamma, 0, 1);
+        atLeast("batch_size", batchSize, 1);
+        atLeast("buffer_size", bufferSize, batchSize);
+        atLeast("learning_starts", learningStarts, 0);
+        atLeast("train_freq", trainFreq, 1);
+        atLeast("gradient_steps", gradientSteps, 1);
+        atLeast("target_update_interval", targetUpdateInterval, 1);
+        if (!(tau > 0 && tau <= 1)) {
+            throw new IllegalArgumentException("dqn.tau must be in (0, 1], got " + tau);
+        }
+        range("exploration_fraction", explorationFraction, 0, 1);
+        range("exploration_initial_eps", explorationInitialEps, 0, 1);
+        range("exploration_final_eps", explorationFinalEps, 0, 1);
+        positive("huber_delta", huberDelta);
+        if (network == null) {
+            throw new IllegalArgumentException("dqn.network is missing, e.g. {\"hidden\": [64, 64], \"activation\": \"relu\"}");
+        }
+    }
+
+    private static void positive(String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("dqn." + field + " must be > 0, got " + value);
+        }
+    }
+
+    private static void range(String field, double value, double low, double high) {
+        if (!(value >= low && value <= high)) {
+            throw new IllegalArgumentException("dqn." + field + " must be in [" + low + ", " + high + "], got " + value);
+        }
+    }
+
+    private static void atLeast(String field, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException("dqn." + field + " must be >= " + minimum + ", got " + value);
+        }
+    }
+}

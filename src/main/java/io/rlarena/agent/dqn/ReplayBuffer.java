@@ -1,0 +1,99 @@
+package io.rlarena.agent.dqn;
+
+import java.util.SplittableRandom;
+
+/**
+ * A ring buffer of transitions in flat primitive arrays, sampled uniformly (with replacement)
+ * into one reusable {@link Batch}: no allocation per step or per sample.
+ */
+public final class ReplayBuffer {
+
+    /** A sampled batch, row-major: {@code observations[i * observationSize + j]}. */
+    public static final class Batch {
+        public final float[] observations;
+        public final int[] actions;
+        public final float[] rewards;
+        public final float[] nextObservations;
+        public final boolean[] terminated;
+        public final boolean[] nextMasks;
+
+        Batch(int size, int observationSize, int actionCount) {
+            observations = new float[size * observationSize];
+            actions = new int[size];
+            rewards = new float[size];
+            nextObservations = new float[size * observationSize];
+            terminated = new boolean[size];
+            nextMasks = new boolean[size * actionCount];
+        }
+
+        public int size() {
+            return actions.length;
+        }
+    }
+
+    private final int capacity;
+    private final int observationSize;
+    private final int actionCount;
+    private final float[] observations;
+    private final int[] actions;
+    private final float[] rewards;
+    private final float[] nextObservations;
+    private final boolean[] terminated;
+    private final boolean[] nextMasks;
+    private final SplittableRandom rng;
+    private final Batch batch;
+    private int next;
+    private int size;
+
+    public ReplayBuffer(int capacity, int observationSize, int actionCount, int batchSize, long seed) {
+        this.capacity = capacity;
+        this.observationSize = observationSize;
+        this.actionCount = actionCount;
+        this.observations = new float[capacity * observationSize];
+        this.actions = new int[capacity];
+        this.rewards = new float[capacity];
+        this.nextObservations = new float[capacity * observationSize];
+        this.terminated = new boolean[capacity];
+        this.nextMasks = new boolean[capacity * actionCount];
+        this.rng = new SplittableRandom(seed);
+        this.batch = new Batch(batchSize, observationSize, actionCount);
+    }
+
+    /**
+     * Stores one transition. {@code nextObservation} is the real observation after the step,
+     * also when the episode was truncated; {@code terminated} alone stops bootstrapping.
+     */
+    public void add(float[] observation, int action, float reward, float[] nextObservation, boolean terminal,
+                    boolean[] nextMask) {
+        System.arraycopy(observation, 0, observations, next * observationSize, observationSize);
+        System.arraycopy(nextObservation, 0, nextObservations, next * observationSize, observationSize);
+        System.arraycopy(nextMask, 0, nextMasks, next * actionCount, actionCount);
+        actions[next] = action;
+        rewards[next] = reward;
+        terminated[next] = terminal;
+        next = (next + 1) % capacity;
+        size = Math.min(size + 1, capacity);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Fills and returns the shared batch with uniformly drawn transitions. */
+    public Batch sample() {
+        if (size == 0) {
+            throw new IllegalStateException("cannot sample an empty replay buffer");
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            int k = rng.nextInt(size);
+            System.arraycopy(observations, k * observationSize, batch.observations, i * observationSize, observationSize);
+            System.arraycopy(nextObservations, k * observationSize, batch.nextObservations, i * observationSize,
+                    observationSize);
+            System.arraycopy(nextMasks, k * actionCount, batch.nextMasks, i * actionCount, actionCount);
+            batch.actions[i] = actions[k];
+            batch.rewards[i] = rewards[k];
+            batch.terminated[i] = terminated[k];
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,97 @@
+package io.rlarena.cli;
+
+import com.google.gson.JsonObject;
+import io.rlarena.agent.AgentFile;
+import io.rlarena.agent.Json;
+import io.rlarena.env.EnvRegistry;
+import io.rlarena.env.Environment;
+import io.rlarena.env.Seeds;
+import io.rlarena.train.EvalResult;
+import io.rlarena.train.Evaluator;
+import io.rlarena.train.RunDirectory;
+import io.rlarena.train.Trainer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code rlarena eval}: runs a saved agent's greedy policy and reports returns, success and the oracle. */
+@Command(name = "eval", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Evaluate a trained agent's greedy policy (and compare it with the exact optimum where one exists).")
+final class EvalCommand implements Callable<Integer> {
+
+    static final class Source {
+        @Option(names = "--run", paramLabel = "DIR", description = "A run directory (uses its agent.zip).")
+        Path run;
+
+        @Option(names = "--agent-file", paramLabel = "FILE", description = "An agent file.")
+        Path agentFile;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--env", paramLabel = "ID|CLASS", description = "Evaluate on this env instead of the agent's own.")
+    String env;
+
+    @Mixin
+    EnvArgs envArgs;
+
+    @Option(names = "--episodes", defaultValue = "100", description = "Episodes to run.")
+    int episodes;
+
+    @Option(names = "--seed", description = "Root seed of the episodes (default: a fresh one, printed).")
+    Long seed;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path file = source.agentFile != null ? source.agentFile : new RunDirectory(source.run).finishedAgent();
+        AgentFile.Contents agent = AgentFile.load(file);
+        AgentFile.Manifest manifest = agent.manifest();
+        EnvRegistry registry = envArgs.registry();
+        Map<String, String> options = new TreeMap<>(env == null ? manifest.env().options() : Map.of());
+        options.putAll(envArgs.envOptions);
+        String envId = env == null ? manifest.env().id() : env;
+        long rootSeed = seed != null ? seed : Seeds.fresh();
+        EvalResult result;
+        try (Environment environment = Trainer.makeEnv(registry, envId, options, manifest.observation())) {
+            result = Evaluator.evaluate(environment, agent.policy(), episodes, rootSeed);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonObject object = Json.GSON.toJsonTree(result).getAsJsonObject();
+            object.addProperty("agent", file.toString());
+            object.add("env_options", Json.GSON.toJsonTree(options));
+            out.println(Json.GSON.toJson(object));
+        } else {
+            out.printf(Locale.ROOT, "%s %s, %d episodes (seed %d), agent %s%n", result.env(), options, result.episodes(),
+                    result.seed(), file);
+            out.printf(Locale.ROOT, "  mean return %.3f +- %.3f | success rate %.3f | mean length %.1f%s%n",
+                    result.meanReturn(), result.stdReturn(), result.successRate(), result.meanLength(),
+                    result.truncated() > 0 ? " | truncated " + result.truncated() : "");
+            if (result.optimalReturn() != null) {
+                out.printf(Locale.ROOT, "  optimum (value iteration): return %.3f | success rate %.3f%n",
+                        result.optimalReturn(), result.optimalSuccessRate());
+                out.printf(Locale.ROOT, "  this policy, exactly:      return %.3f | success rate %.3f%n",
+                        result.exactReturn(), result.exactSuccessRate());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

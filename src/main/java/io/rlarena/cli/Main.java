@@ -1,0 +1,65 @@
+package io.rlarena.cli;
+
+import io.rlarena.agent.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+/**
+ * The {@code rlarena} command line. Exit codes: 0 success, 1 failure, 2 bad input (usage errors,
+ * unknown ids or keys, invalid values, unreadable files).
+ */
+@Command(name = "rlarena", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Deep reinforcement learning on the JVM: train, evaluate and check agents and environments.",
+        subcommands = {EnvsCommand.class, CheckEnvCommand.class, TrainCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+        configureLogging(verbose);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Quiet DL4J/ND4J logging unless verbose; must run before the first logger is created. */
+    static void configureLogging(boolean verbose) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+
+    /** The configured command line; tests call {@code execute} on it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        if (e instanceof IllegalArgumentException) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        err.println("failed: " + e);
+        if (Arrays.asList(parsed.originalArgs().toArray()).contains("-v")) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run with -v for the stack trace)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"rlarena " + Version.VERSION};
+        }
+    }
+}

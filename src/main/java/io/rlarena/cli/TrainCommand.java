@@ -1,0 +1,88 @@
+package io.rlarena.cli;
+
+import io.rlarena.env.EnvRegistry;
+import io.rlarena.nn.Backend;
+import io.rlarena.train.Presets;
+import io.rlarena.train.Progress;
+import io.rlarena.train.RunConfig;
+import io.rlarena.train.RunDirectory;
+import io.rlarena.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code rlarena train}: trains an agent and saves the run. */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Train an agent on an environment; the run (config, metrics, checkpoints, agent) is saved.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--env", required = true, paramLabel = "ID|CLASS", description = "Environment id or class name.")
+    String env;
+
+    @Mixin
+    EnvArgs envArgs;
+
+    @Option(names = "--agent", defaultValue = "dqn", description = "Algorithm: dqn.")
+    String agent;
+
+    @Option(names = "--preset", paramLabel = "FILE",
+            description = "Preset JSON (default: agents/AGENT/ENV.json when it exists, else the agent's defaults).")
+    Path preset;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one preset value, repeatable (e.g. --set learning_rate=5e-4 --set network.hidden=128,128).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--steps", description = "Environment steps to train (default: the preset's).")
+    Long steps;
+
+    @Option(names = "--seed", description = "Root seed (default: a fresh one, recorded in config.json).")
+    Long seed;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "Run directory (default: runs/ENV-AGENT-seedS-TIME).")
+    Path runDir;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "ND4J math threads; 1 makes runs repeat bit for bit and is fastest for small networks.")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        EnvRegistry registry = envArgs.registry();
+        Presets.Resolved resolved = Presets.resolve(new Presets.Request(env, envArgs.envOptions, agent, preset, sets,
+                steps, seed));
+        RunConfig config = resolved.config();
+        RunDirectory run = runDir != null ? new RunDirectory(runDir) : RunDirectory.defaultFor(config);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("train %s on %s%s: %,d steps, seed %d%n", config.algorithm(), config.env(),
+                config.envOptions().isEmpty() ? "" : " " + config.envOptions(), config.steps(), config.seed());
+        out.printf("  preset: %s%n  run:    %s%n", resolved.presetSource(), run.path());
+        out.flush();
+        Backend.useThreads(threads);
+        Trainer.Result result;
+        try (Progress progress = System.console() != null
+                ? new BarProgress(config.steps())
+                : new LineProgress(out, config.steps())) {
+            result = Trainer.train(config, registry, run, progress);
+        }
+        out.printf(Locale.ROOT, "done: %,d steps in %.1f s (%.0f steps/s), %,d episodes; last %d episodes: "
+                        + "mean return %.3f, success rate %.2f%n", result.steps(), result.seconds(),
+                result.steps() / result.seconds(), result.episodes(), Math.min(100, result.episodes()),
+                result.recentMeanReturn(), result.recentSuccessRate());
+        out.printf("agent: %s%nnext:  ./rlarena eval --run %s%n", run.agentFile(), run.path());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,146 @@
+package io.rlarena.env;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * Every environment rlarena can make: the ids of all {@link EnvProvider}s found by
+ * {@link ServiceLoader} on a class loader (built-ins and plug-ins alike), plus any class on that
+ * loader that implements {@link Environment}, named by its fully qualified name.
+ *
+ * <p>Every environment accepts the option {@value #MAX_EPISODE_STEPS}, which replaces the time
+ * limit of its spec (0 removes it).
+ */
+public final class EnvRegistry {
+
+    public static final String MAX_EPISODE_STEPS = "max_episode_steps";
+
+    private final Map<String, EnvRegistration> byId;
+    private final ClassLoader loader;
+
+    private EnvRegistry(Map<String, EnvRegistration> byId, ClassLoader loader) {
+        this.byId = byId;
+        this.loader = loader;
+    }
+
+    /** The registry of every provider visible to {@code loader}. */
+    public static EnvRegistry load(ClassLoader loader) {
+        Map<String, EnvRegistration> byId = new TreeMap<>();
+        for (EnvProvider provider : ServiceLoader.load(EnvProvider.class, loader)) {
+            for (EnvRegistration registration : provider.environments()) {
+                EnvRegistration previous = byId.putIfAbsent(registration.id(), registration);
+                if (previous != null) {
+                    throw new IllegalStateException("environment id " + registration.id()
+                            + " is registered twice (second time by " + provider.getClass().getName() + ")");
+                }
+            }
+        }
+        return new EnvRegistry(byId, loader);
+    }
+
+    /** The registry of the built-in environments and those on the context class path. */
+    public static EnvRegistry load() {
+        return load(Thread.currentThread().getContextClassLoader());
+    }
+
+    public Collection<EnvRegistration> registrations() {
+        return byId.values();
+    }
+
+    public Optional<EnvRegistration> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /**
+     * Makes the environment {@code idOrClass} (a registered id, or the fully qualified name of a
+     * class implementing {@link Environment}) with the given options, wrapped in its time limit.
+     *
+     * @throws IllegalArgumentException for an unknown id or class, an unknown option or a bad value
+     */
+    public Environment make(String idOrClass, Map<String, String> options) {
+        Map<String, String> given = new HashMap<>(options);
+        String limitOption = given.remove(MAX_EPISODE_STEPS);
+        EnvRegistration registration = byId.get(idOrClass);
+        Environment env = registration != null
+                ? makeRegistered(registration, given)
+                : makeFromClass(idOrClass, given);
+        int limit = env.spec().maxEpisodeSteps();
+        if (limitOption != null) {
+            limit = new EnvOptions(idOrClass, Map.of(MAX_EPISODE_STEPS, limitOption)).integer(MAX_EPISODE_STEPS);
+            if (limit < 0) {
+                throw new EnvOptions(idOrClass, Map.of()).bad(MAX_EPISODE_STEPS, limitOption, "an integer >= 0");
+            }
+        }
+        return limit > 0 ? new TimeLimit(env, limit) : env;
+    }
+
+    private static Environment makeRegistered(EnvRegistration registration, Map<String, String> given) {
+        Map<String, String> resolved = new TreeMap<>();
+        for (EnvOption option : registration.options()) {
+            resolved.put(option.name(), option.defaultValue());
+        }
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            if (!resolved.containsKey(entry.getKey())) {
+                throw new IllegalArgumentException(registration.id() + " has no option '" + entry.getKey()
+                        + "'; its options are: " + optionNames(registration));
+            }
+            resolved.put(entry.getKey(), entry.getValue());
+        }
+        return registration.factory().apply(new EnvOptions(registration.id(), resolved));
+    }
+
+    private static String optionNames(EnvRegistration registration) {
+        List<String> names = new ArrayList<>();
+        registration.options().forEach(o -> names.add(o.name()));
+        names.add(MAX_EPISODE_STEPS);
+        return String.join(", ", names);
+    }
+
+    private Environment makeFromClass(String className, Map<String, String> given) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, loader);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new IllegalArgumentException("unknown environment '" + className + "': not a registered id "
+                    + "(run 'rlarena envs' to list them) and no class of that name on the class path "
+                    + "(add your jar or classes folder with --plugin PATH)");
+        }
+        if (!Environment.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("class " + className + " does not implement " + Environment.class.getName());
+        }
+        try {
+            try {
+                Constructor<?> withOptions = type.getConstructor(EnvOptions.class);
+                return (Environment) withOptions.newInstance(new EnvOptions(className, given));
+            } catch (NoSuchMethodException e) {
+                if (!given.isEmpty()) {
+                    throw new IllegalArgumentException(className + " takes no options (it has no public constructor "
+                            + "taking EnvOptions), but got " + given.keySet());
+                }
+                return (Environment) type.getConstructor().newInstance();
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(className + " needs a public no-argument constructor or a public "
+                    + "constructor taking io.rlarena.env.EnvOptions");
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("constructing " + className + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot construct " + className + ": " + e);
+        }
+    }
+}

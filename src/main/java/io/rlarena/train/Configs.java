@@ -1,0 +1,172 @@
+package io.rlarena.train;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.FieldNamingPolicy;
+import io.rlarena.agent.Json;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Configuration records to and from JSON, strictly: unknown keys are errors that list the valid
+ * ones, and {@code key=value} overrides ({@code --set}) are typed by the record component they
+ * name, with dotted keys reaching into nested records ({@code network.hidden=128,128}).
+ */
+public final class Configs {
+
+    private Configs() {
+    }
+
+    public static JsonObject toJson(Record config) {
+        return Json.GSON.toJsonTree(config).getAsJsonObject();
+    }
+
+    /**
+     * Parses {@code json} into {@code type}, rejecting unknown keys.
+     *
+     * @throws IllegalArgumentException naming {@code context}, the key or the failed rule
+     */
+    public static <T extends Record> T fromJson(JsonObject json, Class<T> type, String context) {
+        checkKeys(json, type, context, "");
+        try {
+            return Json.GSON.fromJson(json, type);
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof IllegalArgumentException invalid) {
+                throw new IllegalArgumentException(context + ": " + invalid.getMessage(), invalid);
+            }
+            throw new IllegalArgumentException(context + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(context + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkKeys(JsonObject json, Class<?> type, String context, String prefix) {
+        for (Map.Entry<String, JsonElement> entry : json.entrySet()) {
+            RecordComponent component = component(type, entry.getKey());
+            if (component == null) {
+                throw new IllegalArgumentException(context + ": unknown key '" + prefix + entry.getKey()
+                        + "'; valid keys: " + String.join(", ", keys(type)));
+            }
+            if (component.getType().isRecord() && entry.getValue().isJsonObject()) {
+                checkKeys(entry.getValue().getAsJsonObject(), component.getType(), context,
+                        prefix + entry.getKey() + ".");
+            }
+        }
+    }
+
+    /** Every settable key of {@code type}, nested records as dotted keys. */
+    public static List<String> keys(Class<?> type) {
+        List<String> keys = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            String name = jsonName(component);
+            if (component.getType().isRecord()) {
+                keys(component.getType()).forEach(k -> keys.add(name + "." + k));
+            } else {
+                keys.add(name);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Sets {@code key} (possibly dotted) to {@code value} in {@code json}, converting the text to
+     * the type of the record component it names.
+     */
+    public static void set(JsonObject json, Class<?> type, String key, String value, String context) {
+        int dot = key.indexOf('.');
+        String head = dot < 0 ? key : key.substring(0, dot);
+        RecordComponent component = component(type, head);
+        if (component == null || (dot < 0) == component.getType().isRecord()) {
+            throw new IllegalArgumentException(context + ": unknown key '" + key + "'; valid keys: "
+                    + String.join(", ", keys(type)));
+        }
+        if (dot >= 0) {
+            JsonElement nested = json.get(head);
+            JsonObject child = nested != null && nested.isJsonObject() ? nested.getAsJsonObject() : new JsonObject();
+            set(child, component.getType(), key.substring(dot + 1), value, context);
+            json.add(head, child);
+            return;
+        }
+        json.add(head, convert(component.getGenericType(), value.trim(), context + ": " + key + "=" + value));
+    }
+
+    private static JsonElement convert(Type type, String text, String where) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                return new JsonPrimitive(Integer.parseInt(text.replace("_", "")));
+            }
+            if (type == long.class || type == Long.class) {
+                return new JsonPrimitive(Long.parseLong(text.replace("_", "")));
+            }
+            if (type == double.class || type == Double.class || type == float.class) {
+                return new JsonPrimitive(Double.parseDouble(text));
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true" -> new JsonPrimitive(true);
+                    case "false" -> new JsonPrimitive(false);
+                    default -> throw new IllegalArgumentException(where + ": expected true or false");
+                };
+            }
+            if (type == String.class) {
+                return new JsonPrimitive(text);
+            }
+            if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+                JsonArray array = new JsonArray();
+                String items = text.replaceAll("^\\[|]$", "");
+                for (String item : items.split(",")) {
+                    if (!item.isBlank()) {
+                        array.add(convert(list.getActualTypeArguments()[0], item.trim(), where));
+                    }
+                }
+                return array;
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": expected a number");
+        }
+        throw new IllegalArgumentException(where + ": this key cannot be set from the command line");
+    }
+
+    private static RecordComponent component(Class<?> type, String jsonName) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (jsonName(component).equals(jsonName)) {
+                return component;
+            }
+        }
+        return null;
+    }
+
+    private static String jsonName(RecordComponent component) {
+        try {
+            return FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES.translateName(
+                    component.getDeclaringRecord().getDeclaredField(component.getName()));
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies {@code overlay} onto {@code base}, merging nested objects key by key. */
+    public static void deepMerge(JsonObject base, JsonObject overlay) {
+        for (Map.Entry<String, JsonElement> entry : overlay.entrySet()) {
+            JsonElement existing = base.get(entry.getKey());
+            if (existing != null && existing.isJsonObject() && entry.getValue().isJsonObject()) {
+                deepMerge(existing.getAsJsonObject(), entry.getValue().getAsJsonObject());
+            } else {
+                base.add(entry.getKey(), entry.getValue().deepCopy());
+            }
+        }
+    }
+}

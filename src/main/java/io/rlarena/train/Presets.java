@@ -1,0 +1,147 @@
+package io.rlarena.train;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import io.rlarena.agent.Algorithm;
+import io.rlarena.agent.Algorithms;
+import io.rlarena.agent.Json;
+import io.rlarena.env.Seeds;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns what the user asked for (env, agent, optional preset file, {@code --set} overrides,
+ * steps, seed) into a validated {@link RunConfig}. Built-in presets live in
+ * {@code agents/ALGORITHM/ENV_ID.json} (packed into the jar); without one the algorithm's
+ * defaults apply.
+ */
+public final class Presets {
+
+    static final long DEFAULT_STEPS = 100_000;
+    static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
+
+    private Presets() {
+    }
+
+    /** The keys a preset file may hold. */
+    record PresetFile(String description, String algorithm, String env, Map<String, String> envOptions,
+                      String observation, Long steps, Integer checkpointEvery, JsonObject hyperparameters) {
+    }
+
+    /** What the user asked for; {@code presetFile}, {@code steps} and {@code seed} may be null. */
+    public record Request(String env, Map<String, String> envOptions, String algorithm, Path presetFile,
+                          List<String> sets, Long steps, Long seed) {
+    }
+
+    /** The resolved configuration and where its defaults came from. */
+    public record Resolved(RunConfig config, String presetSource) {
+    }
+
+    public static Resolved resolve(Request request) {
+        Algorithm algorithm = Algorithms.get(request.algorithm());
+        String source = request.presetFile() != null ? request.presetFile().toString()
+                : "agents/" + algorithm.name() + "/" + request.env() + ".json";
+        JsonObject presetJson = request.presetFile() != null ? read(request.presetFile()) : builtin(source);
+        if (presetJson == null) {
+            source = "the " + algorithm.name() + " defaults (no preset " + source + ")";
+            presetJson = new JsonObject();
+        }
+        PresetFile preset = Configs.fromJson(presetJson, PresetFile.class, source);
+        if (preset.algorithm() != null && !preset.algorithm().equals(algorithm.name())) {
+            throw new IllegalArgumentException(source + " is a preset for agent '" + preset.algorithm()
+                    + "', not '" + algorithm.name() + "'");
+        }
+
+        JsonObject hyper = Configs.toJson(algorithm.defaults());
+        if (preset.hyperparameters() != null) {
+            Configs.deepMerge(hyper, preset.hyperparameters());
+        }
+        Map<String, String> run = new TreeMap<>(Map.of(
+                "observation", preset.observation() == null ? "auto" : preset.observation(),
+                "steps", String.valueOf(preset.steps() == null ? DEFAULT_STEPS : preset.steps()),
+                "checkpoint_every", String.valueOf(preset.checkpointEvery() == null ? DEFAULT_CHECKPOINT_EVERY
+                        : preset.checkpointEvery())));
+        for (String assignment : request.sets()) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set " + assignment + ": expected key=value");
+            }
+            String key = assignment.substring(0, eq).trim();
+            String value = assignment.substring(eq + 1);
+            if (run.containsKey(key)) {
+                run.put(key, value.trim());
+                continue;
+            }
+            try {
+                Configs.set(hyper, algorithm.configType(), key, value, "--set");
+            } catch (IllegalArgumentException e) {
+                if (!e.getMessage().contains("unknown key")) {
+                    throw e;
+                }
+                List<String> valid = new ArrayList<>(run.keySet());
+                valid.addAll(Configs.keys(algorithm.configType()));
+                throw new IllegalArgumentException("--set " + assignment + ": unknown key '" + key + "' for agent "
+                        + algorithm.name() + "; valid keys: " + String.join(", ", valid));
+            }
+        }
+        Record typed = Configs.fromJson(hyper, algorithm.configType(), algorithm.name() + " hyperparameters from "
+                + source + " and --set");
+
+        Map<String, String> envOptions = new TreeMap<>(preset.envOptions() == null ? Map.of() : preset.envOptions());
+        envOptions.putAll(request.envOptions());
+        long steps = request.steps() != null ? request.steps() : parseLong(run.get("steps"), "steps");
+        long seed = request.seed() != null ? request.seed() : Seeds.fresh();
+        int checkpointEvery = (int) parseLong(run.get("checkpoint_every"), "checkpoint_every");
+        RunConfig config = new RunConfig(algorithm.name(), request.env(), envOptions, run.get("observation"), steps,
+                seed, checkpointEvery, Configs.toJson(typed));
+        return new Resolved(config, source);
+    }
+
+    private static long parseLong(String text, String key) {
+        try {
+            return Long.parseLong(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--set " + key + "=" + text + ": expected an integer");
+        }
+    }
+
+    private static JsonObject read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("preset file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read preset " + file, e);
+        }
+    }
+
+    private static JsonObject builtin(String resource) {
+        try (InputStream in = Presets.class.getResourceAsStream("/" + resource)) {
+            return in == null ? null : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonObject parse(String text, String source) {
+        try {
+            JsonObject json = Json.GSON.fromJson(text, JsonObject.class);
+            if (json == null) {
+                throw new IllegalArgumentException(source + " is empty; a preset is a JSON object");
+            }
+            return json;
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(source + " is not valid JSON: " + e.getMessage());
+        }
+    }
+}

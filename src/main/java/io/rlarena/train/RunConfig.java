@@ -1,0 +1,34 @@
+package io.rlarena.train;
+
+import com.google.gson.JsonObject;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything needed to repeat a training run: environment and options, algorithm and its
+ * hyperparameters (already validated), observation encoding, step budget, root seed and
+ * checkpoint interval. Saved as the run's {@code config.json}.
+ *
+ * @param observation how observations reach the network: {@code auto} (one-hot for Discrete
+ *                    observations, as-is otherwise), {@code onehot} or {@code raw}
+ */
+public record RunConfig(String algorithm, String env, Map<String, String> envOptions, String observation,
+                        long steps, long seed, int checkpointEvery, JsonObject hyperparameters) {
+
+    public static final Set<String> OBSERVATIONS = Set.of("auto", "onehot", "raw");
+
+    public RunConfig {
+        envOptions = new TreeMap<>(envOptions == null ? Map.of() : envOptions);
+        if (!OBSERVATIONS.contains(observation)) {
+            throw new IllegalArgumentException("observation must be one of auto, onehot, raw; got '" + observation + "'");
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("checkpoint_every must be >= 0 (0: no checkpoints), got " + checkpointEvery);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.rlarena.train;
+
+import io.rlarena.agent.AgentFile;
+import io.rlarena.agent.Algorithm;
+import io.rlarena.agent.Algorithms;
+import io.rlarena.agent.EpisodeStats;
+import io.rlarena.agent.Learner;
+import io.rlarena.agent.TrainingListener;
+import io.rlarena.env.EnvRegistry;
+import io.rlarena.env.Environment;
+import io.rlarena.env.ObservationEncoding;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Runs one training run end to end: makes the environment, the learner and the run directory,
+ * trains while logging metrics, checkpointing and reporting progress, and saves the agent file.
+ */
+public final class Trainer {
+
+    /** Checkpoints kept in {@code checkpoints/}; older ones are deleted. */
+    static final int CHECKPOINTS_KEPT = 3;
+    /** Episodes in the moving window of the progress status and the summary. */
+    static final int WINDOW = 100;
+
+    private Trainer() {
+    }
+
+    /** A finished run. */
+    public record Result(RunDirectory run, long steps, long episodes, double seconds, double recentMeanReturn,
+                         double recentSuccessRate) {
+    }
+
+    /** The environment a run (or an agent file) trains or acts on: registry env plus observation encoding. */
+    public static Environment makeEnv(EnvRegistry registry, String env, Map<String, String> options, String observation) {
+        return ObservationEncoding.apply(registry.make(env, options), observation);
+    }
+
+    public static Result train(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress) {
+        Algorithm algorithm = Algorithms.get(config.algorithm());
+        Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
+                algorithm.name() + " hyperparameters");
+        try (Environment env = makeEnv(registry, config.env(), config.envOptions(), config.observation())) {
+            Learner learner = algorithm.learnerFactory().create(hyperparameters, env, config.seed());
+            Map<String, String> envOptions = new TreeMap<>(config.envOptions());
+            envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(env.spec().maxEpisodeSteps()));
+            AgentFile.EnvRef envRef = new AgentFile.EnvRef(config.env(), envOptions);
+            run.create(config);
+            RunListener listener;
+            try (MetricsLog metrics = new MetricsLog(run.metricsFile())) {
+                listener = new RunListener(config, run, learner, envRef, metrics, progress);
+                learner.learn(config.steps(), listener);
+            }
+            progress.close();
+            AgentFile.save(run.agentFile(), AgentFile.Manifest.of(config.algorithm(), envRef, config.observation(),
+                    config.seed(), config.steps()), Configs.toJson(config), learner.modelBytes(true));
+            return new Result(run, config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
+                    listener.successRate());
+        }
+    }
+
+    /** Metrics, checkpoints and progress for one run. */
+    private static final class RunListener implements TrainingListener {
+
+        private final RunConfig config;
+        private final RunDirectory run;
+        private final Learner learner;
+        private final AgentFile.EnvRef envRef;
+        private final MetricsLog metrics;
+        private final Progress progress;
+        private final long start = System.nanoTime();
+        private final Deque<Double> returns = new ArrayDeque<>();
+        private final Deque<Boolean> successes = new ArrayDeque<>();
+        private long episodes;
+        private double epsilon = Double.NaN;
+
+        RunListener(RunConfig config, RunDirectory run, Learner learner, AgentFile.EnvRef envRef, MetricsLog metrics,
+                    Progress progress) {
+            this.config = config;
+            this.run = run;
+            this.learner = learner;
+            this.envRef = envRef;
+            this.metrics = metrics;
+            this.progress = progress;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        double meanReturn() {
+            return returns.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        double successRate() {
+            return successes.stream().mapToDouble(s -> s ? 1 : 0).average().orElse(Double.NaN);
+        }
+
+        @Override
+        public void onEpisode(EpisodeStats episode) {
+            metrics.write(episode, episode.step() / seconds());
+            episodes++;
+            epsilon = episode.epsilon();
+            returns.addLast(episode.episodeReturn());
+            successes.addLast(episode.success());
+            if (returns.size() > WINDOW) {
+                returns.removeFirst();
+                successes.removeFirst();
+            }
+        }
+
+        @Override
+        public void onStep(long step) {
+            if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && step < config.steps()) {
+                checkpoint(step);
+            }
+            if (step % 100 == 0 || step == config.steps()) {
+                progress.update(step, String.format(Locale.ROOT, "ep %d | return %.3f | success %.2f | eps %.3f",
+                        episodes, meanReturn(), successRate(), epsilon));
+            }
+        }
+
+        private void checkpoint(long step) {
+            metrics.flush();
+            AgentFile.save(run.checkpoint(step), AgentFile.Manifest.of(config.algorithm(), envRef, config.observation(),
+                    config.seed(), step), Configs.toJson(config), learner.modelBytes(true));
+            try (Stream<Path> files = Files.list(run.path().resolve(RunDirectory.CHECKPOINTS))) {
+                List<Path> all = files.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
+                for (Path old : all.subList(0, Math.max(0, all.size() - CHECKPOINTS_KEPT))) {
+                    Files.deleteIfExists(old);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prune checkpoints in " + run.path(), e);
+            }
+        }
+    }
+}
