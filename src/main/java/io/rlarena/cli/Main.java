@@ -23,12 +23,11 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    /** Quiet DL4J/ND4J logging unless verbose; must run before the first logger is created. */
+    /** DL4J/ND4J logging at info when verbose (warn otherwise, simplelogger.properties); before the first logger. */
     static void configureLogging(boolean verbose) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */

@@ -83,7 +83,7 @@ public final class EnvRegistry {
                 throw new EnvOptions(idOrClass, Map.of()).bad(MAX_EPISODE_STEPS, limitOption, "an integer >= 0");
             }
         }
-        return limit > 0 ? new TimeLimit(env, limit) : env;
+        return limit > 0 || limitOption != null ? new TimeLimit(env, limit) : env;
     }
 
     private static Environment makeRegistered(EnvRegistration registration, Map<String, String> given) {

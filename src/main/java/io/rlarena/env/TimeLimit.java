@@ -1,6 +1,9 @@
 package io.rlarena.env;
 
-/** Truncates episodes after {@code maxEpisodeSteps} steps (Gymnasium's TimeLimit). */
+/**
+ * Truncates episodes after {@code maxEpisodeSteps} steps (Gymnasium's TimeLimit). A limit of 0
+ * truncates nothing and removes the wrapped environment's own limit from the spec.
+ */
 public final class TimeLimit extends Wrapper {
 
     private final int maxEpisodeSteps;
@@ -8,8 +11,8 @@ public final class TimeLimit extends Wrapper {
 
     public TimeLimit(Environment env, int maxEpisodeSteps) {
         super(env);
-        if (maxEpisodeSteps < 1) {
-            throw new IllegalArgumentException("time limit must be >= 1 step, got " + maxEpisodeSteps);
+        if (maxEpisodeSteps < 0) {
+            throw new IllegalArgumentException("time limit must be >= 0 steps (0: none), got " + maxEpisodeSteps);
         }
         this.maxEpisodeSteps = maxEpisodeSteps;
     }
@@ -35,6 +38,6 @@ public final class TimeLimit extends Wrapper {
     public Step step(int action) {
         Step step = super.step(action);
         elapsed++;
-        return elapsed >= maxEpisodeSteps && !step.truncated() ? step.truncate() : step;
+        return maxEpisodeSteps > 0 && elapsed >= maxEpisodeSteps && !step.truncated() ? step.truncate() : step;
     }
 }

@@ -3,7 +3,6 @@ package io.rlarena.train;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.FieldNamingPolicy;
 import io.rlarena.agent.Json;
@@ -39,17 +38,13 @@ public final class Configs {
         checkKeys(json, type, context, "");
         try {
             return Json.GSON.fromJson(json, type);
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (RuntimeException e) {
+            // gson wraps what a record's constructor throws: report the validation message itself
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
                 cause = cause.getCause();
             }
-            if (cause instanceof IllegalArgumentException invalid) {
-                throw new IllegalArgumentException(context + ": " + invalid.getMessage(), invalid);
-            }
-            throw new IllegalArgumentException(context + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(context + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(context + ": " + cause.getMessage(), e);
         }
     }
 

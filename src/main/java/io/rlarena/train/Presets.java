@@ -35,7 +35,16 @@ public final class Presets {
 
     /** The keys a preset file may hold. */
     record PresetFile(String description, String algorithm, String env, Map<String, String> envOptions,
-                      String observation, Long steps, Integer checkpointEvery, JsonObject hyperparameters) {
+                      String observation, Long steps, Integer checkpointEvery, JsonObject hyperparameters,
+                      List<Variant> variants) {
+    }
+
+    /**
+     * Settings for some option values only, e.g. fewer steps for a non-slippery lake: when every
+     * {@code when} entry equals the env option, the {@code set} entries apply like {@code --set}
+     * (before the user's own).
+     */
+    record Variant(Map<String, String> when, Map<String, String> set) {
     }
 
     /** What the user asked for; {@code presetFile}, {@code steps} and {@code seed} may be null. */
@@ -71,7 +80,17 @@ public final class Presets {
                 "steps", String.valueOf(preset.steps() == null ? DEFAULT_STEPS : preset.steps()),
                 "checkpoint_every", String.valueOf(preset.checkpointEvery() == null ? DEFAULT_CHECKPOINT_EVERY
                         : preset.checkpointEvery())));
-        for (String assignment : request.sets()) {
+        Map<String, String> envOptions = new TreeMap<>(preset.envOptions() == null ? Map.of() : preset.envOptions());
+        envOptions.putAll(request.envOptions());
+        List<String> sets = new ArrayList<>();
+        for (Variant variant : preset.variants() == null ? List.<Variant>of() : preset.variants()) {
+            if (variant.when() != null && variant.set() != null
+                    && variant.when().entrySet().stream().allMatch(w -> w.getValue().equals(envOptions.get(w.getKey())))) {
+                variant.set().forEach((key, value) -> sets.add(key + "=" + value));
+            }
+        }
+        sets.addAll(request.sets());
+        for (String assignment : sets) {
             int eq = assignment.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("--set " + assignment + ": expected key=value");
@@ -97,8 +116,6 @@ public final class Presets {
         Record typed = Configs.fromJson(hyper, algorithm.configType(), algorithm.name() + " hyperparameters from "
                 + source + " and --set");
 
-        Map<String, String> envOptions = new TreeMap<>(preset.envOptions() == null ? Map.of() : preset.envOptions());
-        envOptions.putAll(request.envOptions());
         long steps = request.steps() != null ? request.steps() : parseLong(run.get("steps"), "steps");
         long seed = request.seed() != null ? request.seed() : Seeds.fresh();
         int checkpointEvery = (int) parseLong(run.get("checkpoint_every"), "checkpoint_every");

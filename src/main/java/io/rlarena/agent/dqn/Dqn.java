@@ -148,8 +148,12 @@ public final class Dqn implements Learner {
 
     @Override
     public int act(float[] observation, boolean[] mask) {
-        float[] q = online.output(Nd4j.create(observation, 1, observationSize)).data().asFloat();
-        return QPolicy.argmaxLegal(q, 0, actionCount, mask, 0);
+        return QPolicy.argmaxLegal(qValues(observation), 0, actionCount, mask, 0);
+    }
+
+    /** The online network's Q-value of every action in {@code observation}. */
+    public float[] qValues(float[] observation) {
+        return online.output(Nd4j.create(observation, 1, observationSize)).data().asFloat();
     }
 
     @Override

@@ -1,0 +1,83 @@
+package io.rlarena.agent.dqn;
+
+import io.rlarena.agent.AgentFile;
+import io.rlarena.agent.TrainingListener;
+import io.rlarena.env.EnvRegistry;
+import io.rlarena.env.Environment;
+import io.rlarena.env.TestEnvs;
+import io.rlarena.env.TimeLimit;
+import io.rlarena.nn.NetworkSpec;
+import io.rlarena.train.EvalResult;
+import io.rlarena.train.Evaluator;
+import io.rlarena.train.Presets;
+import io.rlarena.train.Progress;
+import io.rlarena.train.RunConfig;
+import io.rlarena.train.RunDirectory;
+import io.rlarena.train.Trainer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** DQN learns: checked against exact oracles (value iteration) with fixed seeds and the shipped presets. */
+class DqnLearningTest {
+
+    private static final EnvRegistry REGISTRY = EnvRegistry.load(DqnLearningTest.class.getClassLoader());
+
+    @TempDir
+    Path dir;
+
+    private EvalResult trainAndEvaluate(String env, Map<String, String> options, List<String> sets, Long steps) {
+        RunConfig config = Presets.resolve(new Presets.Request(env, options, "dqn", null, sets, steps, 1L)).config();
+        RunDirectory run = new RunDirectory(dir.resolve("run"));
+        Trainer.train(config, REGISTRY, run, Progress.NONE);
+        AgentFile.Contents agent = AgentFile.load(run.agentFile());
+        try (Environment environment = Trainer.makeEnv(REGISTRY, agent.manifest().env().id(),
+                agent.manifest().env().options(), agent.manifest().observation())) {
+            return Evaluator.evaluate(environment, agent.policy(), 20, 7);
+        }
+    }
+
+    @Test
+    void solvesDeterministicFrozenLakeWithThePreset() {
+        EvalResult result = trainAndEvaluate("FrozenLake-v1", Map.of("is_slippery", "false"), List.of(), null);
+        assertEquals(1.0, result.exactSuccessRate(), 1e-12, "greedy policy must reach the goal for sure");
+        assertEquals(1.0, result.successRate());
+        assertEquals(6.0, result.meanLength(), 1e-12, "shortest path is 6 steps");
+    }
+
+    @Test
+    void findsTheOptimalCliffWalkingPathWithThePreset() {
+        EvalResult result = trainAndEvaluate("CliffWalking-v0", Map.of(), List.of(), null);
+        assertEquals(-13.0, result.optimalReturn(), 1e-9);
+        assertEquals(-13.0, result.exactReturn(), 1e-9);
+        assertEquals(-13.0, result.meanReturn(), 1e-9);
+    }
+
+    @Test
+    void truncationBootstrapsSoTheEndlessChainIsWorthOneOverOneMinusGamma() {
+        // Reward 1 forever, cut at 10 steps. Treating the cut as termination would give Q of about
+        // 6 (the average over the 10 steps); bootstrapping correctly gives 1 / (1 - 0.9) = 10.
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 5000, 100, 1, 1, 50, 1.0, true, 0.1, 1.0, 0.0, 1.0,
+                new NetworkSpec(List.of(16), "relu"));
+        Dqn dqn = new Dqn(config, new TimeLimit(new TestEnvs.Chain(), 10), 3);
+        dqn.learn(4000, TrainingListener.NONE);
+        float[] q = dqn.qValues(new float[] {1f});
+        assertEquals(10.0, q[0], 0.7);
+        assertEquals(10.0, q[1], 0.7);
+    }
+
+    @Test
+    @Tag("slow")
+    void slipperyFrozenLakeComesWithinFivePointsOfTheOptimum() {
+        EvalResult result = trainAndEvaluate("FrozenLake-v1", Map.of(), List.of(), null);
+        assertTrue(result.optimalSuccessRate() - result.exactSuccessRate() <= 0.05,
+                "exact success " + result.exactSuccessRate() + " vs optimum " + result.optimalSuccessRate());
+    }
+}

@@ -1,0 +1,93 @@
+package io.rlarena.cli;
+
+import io.rlarena.env.EnvChecker;
+import io.rlarena.env.EnvRegistry;
+import io.rlarena.env.Environment;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The example environment in examples/corridor, compiled here the way a user would compile it
+ * (against rlarena's classes only), then plugged in without rebuilding rlarena.
+ */
+class PluginTest {
+
+    @TempDir
+    static Path pluginDir;
+
+    @BeforeAll
+    static void compileTheExample() throws Exception {
+        Path example = Path.of(System.getProperty("rlarena.root", "."), "examples", "corridor");
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", pluginDir.toString(),
+                "-cp", System.getProperty("java.class.path")));
+        try (Stream<Path> sources = Files.walk(example.resolve("src"))) {
+            sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "example compiles");
+        Path services = pluginDir.resolve("META-INF/services");
+        Files.createDirectories(services);
+        Files.copy(example.resolve("resources/META-INF/services/io.rlarena.env.EnvProvider"),
+                services.resolve("io.rlarena.env.EnvProvider"));
+    }
+
+    @Test
+    void serviceLoaderFindsThePluginsIds() throws Exception {
+        assertFalse(EnvRegistry.load(getClass().getClassLoader()).find("Corridor-v0").isPresent());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {pluginDir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            EnvRegistry registry = EnvRegistry.load(loader);
+            assertTrue(registry.find("Corridor-v0").isPresent());
+            Environment corridor = registry.make("Corridor-v0", Map.of("length", "5"));
+            assertEquals(20, corridor.spec().maxEpisodeSteps());
+            assertTrue(EnvChecker.check(() -> registry.make("Corridor-v0", Map.of()), 0).ok());
+        }
+    }
+
+    @Test
+    void theCliTakesThePluginByIdOrByClassName() {
+        String plugin = pluginDir.toString();
+        Cli envs = Cli.run("envs", "--plugin", plugin);
+        assertTrue(envs.out().contains("Corridor-v0"), envs.out());
+        Cli byId = Cli.run("check-env", "Corridor-v0", "--plugin", plugin, "--env-opt", "length=6");
+        assertEquals(0, byId.exitCode(), byId.out() + byId.err());
+        Cli byClass = Cli.run("check-env", "example.corridor.Corridor", "--plugin", plugin);
+        assertEquals(0, byClass.exitCode(), byClass.out() + byClass.err());
+        Cli missing = Cli.run("check-env", "example.corridor.Corridor");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--plugin"), missing.err());
+    }
+
+    @Test
+    void agentsTrainAndEvaluateOnThePlugin() {
+        Path run = pluginDir.resolveSibling(pluginDir.getFileName() + "-run");
+        Cli train = Cli.run("train", "--env", "Corridor-v0", "--plugin", pluginDir.toString(), "--env-opt", "length=5",
+                "--steps", "3000", "--seed", "2", "--set", "learning_starts=200", "--set", "target_update_interval=200",
+                "--set", "exploration_fraction=0.5",
+                "--run-dir", run.toString());
+        assertEquals(0, train.exitCode(), train.out() + train.err());
+        Cli eval = Cli.run("eval", "--run", run.toString(), "--plugin", pluginDir.toString(), "--episodes", "3",
+                "--seed", "1", "--json");
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertTrue(eval.out().contains("\"success_rate\": 1.0"), "walks to the end: " + eval.out());
+        assertTrue(eval.out().contains("\"mean_length\": 4.0"), "in 4 steps: " + eval.out());
+        assertTrue(new File(run.toFile(), "agent.zip").exists());
+    }
+}

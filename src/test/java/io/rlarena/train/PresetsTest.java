@@ -1,0 +1,93 @@
+package io.rlarena.train;
+
+import io.rlarena.agent.dqn.DqnConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PresetsTest {
+
+    private static RunConfig resolve(String env, List<String> sets) {
+        return Presets.resolve(new Presets.Request(env, Map.of(), "dqn", null, sets, null, 9L)).config();
+    }
+
+    private static DqnConfig dqn(RunConfig config) {
+        return Configs.fromJson(config.hyperparameters(), DqnConfig.class, "test");
+    }
+
+    @Test
+    void builtInPresetSuppliesTheDefaults() {
+        RunConfig config = resolve("CliffWalking-v0", List.of());
+        assertEquals(20_000, config.steps());
+        assertEquals(9, config.seed());
+        assertEquals("onehot", config.observation());
+        assertEquals("200", config.envOptions().get("max_episode_steps"));
+        assertEquals(250, dqn(config).targetUpdateInterval());
+    }
+
+    @Test
+    void setOverridesTypedAndNestedKeys() {
+        RunConfig config = resolve("FrozenLake-v1", List.of("learning_rate=5e-4", "double_q=false",
+                "network.hidden=128,32", "network.activation=tanh", "steps=1_000", "observation=raw"));
+        DqnConfig dqn = dqn(config);
+        assertEquals(5e-4, dqn.learningRate());
+        assertEquals(false, dqn.doubleQ());
+        assertEquals(List.of(128, 32), dqn.network().hidden());
+        assertEquals("tanh", dqn.network().activation());
+        assertEquals(1000, config.steps());
+        assertEquals("raw", config.observation());
+    }
+
+    @Test
+    void unknownKeysListTheValidOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> resolve("FrozenLake-v1", List.of("learnin_rate=0.1")));
+        assertTrue(e.getMessage().contains("'learnin_rate'") && e.getMessage().contains("learning_rate")
+                && e.getMessage().contains("network.hidden") && e.getMessage().contains("steps"), e.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheKeyAndTheRule() {
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+                () -> resolve("FrozenLake-v1", List.of("batch_size=many")));
+        assertTrue(type.getMessage().contains("batch_size=many") && type.getMessage().contains("number"), type.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> resolve("FrozenLake-v1", List.of("gamma=2")));
+        assertTrue(range.getMessage().contains("dqn.gamma must be in") && range.getMessage().contains("2.0"),
+                range.getMessage());
+        IllegalArgumentException bool = assertThrows(IllegalArgumentException.class,
+                () -> resolve("FrozenLake-v1", List.of("double_q=yes")));
+        assertTrue(bool.getMessage().contains("true or false"), bool.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> resolve("FrozenLake-v1", List.of("observation=pixels")));
+        assertThrows(IllegalArgumentException.class, () -> resolve("FrozenLake-v1", List.of("no-equals-sign")));
+    }
+
+    @Test
+    void envsWithoutAPresetUseTheAlgorithmDefaults() {
+        Presets.Resolved resolved = Presets.resolve(new Presets.Request("some.Class", Map.of(), "dqn", null, List.of(),
+                null, 1L));
+        assertTrue(resolved.presetSource().contains("defaults"));
+        assertEquals(DqnConfig.DEFAULTS, dqn(resolved.config()));
+    }
+
+    @Test
+    void presetFilesAreCheckedStrictly() throws Exception {
+        Path file = Files.createTempFile("preset", ".json");
+        Files.writeString(file, "{\"algorithm\": \"dqn\", \"hyperparameters\": {\"gama\": 0.9}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.resolve(
+                new Presets.Request("FrozenLake-v1", Map.of(), "dqn", file, List.of(), null, 1L)));
+        assertTrue(e.getMessage().contains("'gama'") && e.getMessage().contains(file.toString()), e.getMessage());
+        Files.writeString(file, "{ not json");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Presets.resolve(new Presets.Request(
+                "FrozenLake-v1", Map.of(), "dqn", file, List.of(), null, 1L))).getMessage().contains("not valid JSON"));
+        assertThrows(IllegalArgumentException.class, () -> Presets.resolve(new Presets.Request("FrozenLake-v1",
+                Map.of(), "ppo-not-yet", null, List.of(), null, 1L)));
+    }
+}

@@ -1,0 +1,63 @@
+package io.rlarena.train;
+
+import io.rlarena.env.EnvRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+
+    private static final EnvRegistry REGISTRY = EnvRegistry.load(TrainerTest.class.getClassLoader());
+
+    @TempDir
+    Path dir;
+
+    private RunConfig config(long seed) {
+        return Presets.resolve(new Presets.Request("FrozenLake-v1", Map.of(), "dqn", null,
+                List.of("learning_starts=200", "checkpoint_every=1000"), 2500L, seed)).config();
+    }
+
+    private List<String> learningColumns(Path run) throws Exception {
+        return Files.readAllLines(run.resolve(RunDirectory.METRICS)).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(','))).toList();
+    }
+
+    @Test
+    void sameSeedGivesIdenticalLearningFigures() throws Exception {
+        Trainer.train(config(4), REGISTRY, new RunDirectory(dir.resolve("a")), Progress.NONE);
+        Trainer.train(config(4), REGISTRY, new RunDirectory(dir.resolve("b")), Progress.NONE);
+        Trainer.train(config(5), REGISTRY, new RunDirectory(dir.resolve("c")), Progress.NONE);
+        List<String> a = learningColumns(dir.resolve("a"));
+        assertTrue(a.size() > 20, "expected many episodes, got " + a.size());
+        assertEquals(MetricsLog.HEADER.substring(0, MetricsLog.HEADER.lastIndexOf(',')), a.get(0));
+        assertTrue(a.stream().skip(1).anyMatch(line -> !line.split(",")[4].isEmpty()), "losses are logged");
+        assertEquals(a, learningColumns(dir.resolve("b")));
+        assertNotEquals(a, learningColumns(dir.resolve("c")));
+    }
+
+    @Test
+    void runDirectoryHoldsConfigMetricsCheckpointsAndAgent() throws Exception {
+        RunDirectory run = new RunDirectory(dir.resolve("run"));
+        Trainer.Result result = Trainer.train(config(1), REGISTRY, run, Progress.NONE);
+        assertEquals(2500, result.steps());
+        assertTrue(Files.exists(run.agentFile()));
+        assertTrue(Files.readString(run.path().resolve(RunDirectory.CONFIG)).contains("\"seed\": 1"));
+        try (var checkpoints = Files.list(run.path().resolve(RunDirectory.CHECKPOINTS))) {
+            assertEquals(List.of("step-000000001000.zip", "step-000000002000.zip"),
+                    checkpoints.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(config(1), REGISTRY, run, Progress.NONE));
+        assertTrue(again.getMessage().contains("already holds a run"), again.getMessage());
+        assertTrue(Files.exists(run.agentFile()), "the earlier run is untouched");
+    }
+}
