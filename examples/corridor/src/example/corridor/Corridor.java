@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A corridor of {@code length} cells: start at the left end, reach the right end. Actions: 0 left,
- * 1 right. Reward -0.01 per step, +1 at the end. Observation: the position scaled to [0, 1].
+ * 1 right. Reward -0.01 per step, +1 at the end. Observation: the position, one-hot.
  */
 public final class Corridor implements Environment {
 
@@ -41,7 +41,7 @@ public final class Corridor implements Environment {
 
     @Override
     public Space observationSpace() {
-        return Box.of(0f, 1f, 1);
+        return Box.of(0f, 1f, length);
     }
 
     @Override
@@ -71,7 +71,9 @@ public final class Corridor implements Environment {
     }
 
     private float[] observation() {
-        return new float[] {position / (float) (length - 1)};
+        float[] oneHot = new float[length];
+        oneHot[position] = 1f;
+        return oneHot;
     }
 
     @Override

@@ -22,8 +22,8 @@ import java.util.TreeMap;
 /**
  * Turns what the user asked for (env, agent, optional preset file, {@code --set} overrides,
  * steps, seed) into a validated {@link RunConfig}. Built-in presets live in
- * {@code agents/ALGORITHM/ENV_ID.json} (packed into the jar); without one the algorithm's
- * defaults apply.
+ * {@code agents/ALGORITHM/ENV_ID.json} on the class path (packed into rlarena's jar; a plug-in jar
+ * can bring presets for its own environments); without one the algorithm's defaults apply.
  */
 public final class Presets {
 
@@ -143,7 +143,8 @@ public final class Presets {
     }
 
     private static JsonObject builtin(String resource) {
-        try (InputStream in = Presets.class.getResourceAsStream("/" + resource)) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = (loader != null ? loader : Presets.class.getClassLoader()).getResourceAsStream(resource)) {
             return in == null ? null : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -46,6 +46,9 @@ class PluginTest {
         Files.createDirectories(services);
         Files.copy(example.resolve("resources/META-INF/services/io.rlarena.env.EnvProvider"),
                 services.resolve("io.rlarena.env.EnvProvider"));
+        Path presets = pluginDir.resolve("agents/dqn");
+        Files.createDirectories(presets);
+        Files.copy(example.resolve("resources/agents/dqn/Corridor-v0.json"), presets.resolve("Corridor-v0.json"));
     }
 
     @Test
@@ -79,10 +82,11 @@ class PluginTest {
     void agentsTrainAndEvaluateOnThePlugin() {
         Path run = pluginDir.resolveSibling(pluginDir.getFileName() + "-run");
         Cli train = Cli.run("train", "--env", "Corridor-v0", "--plugin", pluginDir.toString(), "--env-opt", "length=5",
-                "--steps", "3000", "--seed", "2", "--set", "learning_starts=200", "--set", "target_update_interval=200",
-                "--set", "exploration_fraction=0.5",
+                "--seed", "2",
                 "--run-dir", run.toString());
         assertEquals(0, train.exitCode(), train.out() + train.err());
+        assertTrue(train.out().contains("agents/dqn/Corridor-v0.json") && train.out().contains("3,000 steps"),
+                "the plug-in's own preset is used: " + train.out());
         Cli eval = Cli.run("eval", "--run", run.toString(), "--plugin", pluginDir.toString(), "--episodes", "3",
                 "--seed", "1", "--json");
         assertEquals(0, eval.exitCode(), eval.err());
