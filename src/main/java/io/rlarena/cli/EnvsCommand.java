@@ -44,7 +44,9 @@ final class EnvsCommand implements Callable<Integer> {
                 out.printf("%-18s observations %s, actions %s, time limit %s%n", "",
                         entry.has("observation_space") ? entry.get("observation_space").getAsString() : "(depends on options)",
                         entry.has("action_space") ? entry.get("action_space").getAsString() : "?",
-                        entry.has("max_episode_steps") ? entry.get("max_episode_steps").getAsString() : "?");
+                        !entry.has("max_episode_steps") ? "?"
+                                : entry.get("max_episode_steps").getAsInt() == 0 ? "none"
+                                : entry.get("max_episode_steps").getAsString() + " steps");
                 for (EnvOption option : registration.options()) {
                     out.printf("%-18s   --env-opt %s=%s  %s%n", "", option.name(),
                             option.defaultValue().isEmpty() ? "..." : option.defaultValue(), option.description());

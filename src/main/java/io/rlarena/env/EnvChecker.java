@@ -46,7 +46,8 @@ public final class EnvChecker {
                 if (differ < 0) {
                     passed.add("same seed, same actions: identical rollouts (" + first.size() + " steps)");
                 } else {
-                    problems.add("two rollouts with reset(" + seed + ") and the same actions differ at step " + differ
+                    problems.add("two rollouts with reset(" + seed + ") and the same actions differ at event " + differ
+                            + " of the rollout"
                             + " (" + first.get(differ) + " vs " + second.get(differ) + "): draw all randomness from "
                             + "a generator seeded in reset(seed), never from Math.random or a shared Random");
                 }

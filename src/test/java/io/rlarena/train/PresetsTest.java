@@ -70,6 +70,26 @@ class PresetsTest {
     }
 
     @Test
+    void everyBuiltInEnvHasAValidDqnPreset() {
+        for (var registration : io.rlarena.env.EnvRegistry.load(getClass().getClassLoader()).registrations()) {
+            Presets.Resolved resolved = Presets.resolve(new Presets.Request(registration.id(), Map.of(), "dqn", null,
+                    List.of(), null, 1L));
+            assertEquals("agents/dqn/" + registration.id() + ".json", resolved.presetSource());
+        }
+    }
+
+    @Test
+    void variantsApplyOnlyToTheirOptionValues() {
+        RunConfig slippery = resolve("FrozenLake-v1", List.of());
+        RunConfig deterministic = Presets.resolve(new Presets.Request("FrozenLake-v1", Map.of("is_slippery", "false"),
+                "dqn", null, List.of("steps=123"), null, 1L)).config();
+        assertEquals(60_000, slippery.steps());
+        assertEquals(1, dqn(slippery).trainFreq());
+        assertEquals(4, dqn(deterministic).trainFreq());
+        assertEquals(123, deterministic.steps(), "the user's --set wins over the variant");
+    }
+
+    @Test
     void envsWithoutAPresetUseTheAlgorithmDefaults() {
         Presets.Resolved resolved = Presets.resolve(new Presets.Request("some.Class", Map.of(), "dqn", null, List.of(),
                 null, 1L));
