@@ -50,6 +50,66 @@ public final class TestEnvs {
         }
     }
 
+    /**
+     * Two cells; action 1 ("jump") is illegal in cell 0 and throws if taken there. Reward 1 for
+     * action 1 in cell 1, which ends the episode; action 0 moves to the other cell.
+     */
+    public static final class Masked implements Environment {
+        private int cell;
+
+        @Override
+        public EnvSpec spec() {
+            return new EnvSpec("Masked-v0", Map.of(), 20);
+        }
+
+        @Override
+        public Space observationSpace() {
+            return Box.of(0f, 1f, 2);
+        }
+
+        @Override
+        public Discrete actionSpace() {
+            return new Discrete(2);
+        }
+
+        @Override
+        public Reset reset(long seed) {
+            return reset();
+        }
+
+        @Override
+        public Reset reset() {
+            cell = 0;
+            return new Reset(observation());
+        }
+
+        @Override
+        public Step step(int action) {
+            if (!actionSpace().contains(action) || !actionMask()[action]) {
+                throw new IllegalArgumentException("illegal action " + action + " in cell " + cell);
+            }
+            if (action == 1) {
+                return new Step(observation(), 1.0, true);
+            }
+            cell = 1 - cell;
+            return new Step(observation(), 0.0, false);
+        }
+
+        @Override
+        public boolean[] actionMask() {
+            return new boolean[] {true, cell == 1};
+        }
+
+        private float[] observation() {
+            return cell == 0 ? new float[] {1f, 0f} : new float[] {0f, 1f};
+        }
+
+        @Override
+        public String render() {
+            return "cell " + cell + "\n";
+        }
+    }
+
     /** Observations outside the declared space. */
     public static final class OutOfSpace extends Chain {
         @Override

@@ -139,11 +139,7 @@ public final class Dqn implements Learner {
     }
 
     private void updateTarget() {
-        if (config.tau() >= 1.0) {
-            target.setParams(online.params());
-        } else {
-            target.params().muli(1.0 - config.tau()).addi(online.params().mul(config.tau()));
-        }
+        polyakUpdate(target.params(), online.params(), config.tau());
     }
 
     @Override
@@ -166,6 +162,15 @@ public final class Dqn implements Learner {
         double decaySteps = config.explorationFraction() * totalSteps;
         double progress = decaySteps <= 0 ? 1.0 : Math.min(1.0, step / decaySteps);
         return config.explorationInitialEps() + progress * (config.explorationFinalEps() - config.explorationInitialEps());
+    }
+
+    /** {@code target <- tau * online + (1 - tau) * target}, in place; tau = 1 copies. */
+    public static void polyakUpdate(INDArray target, INDArray online, double tau) {
+        if (tau >= 1.0) {
+            target.assign(online);
+        } else {
+            target.muli(1.0 - tau).addi(online.mul(tau));
+        }
     }
 
     /**

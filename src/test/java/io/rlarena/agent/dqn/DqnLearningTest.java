@@ -74,6 +74,21 @@ class DqnLearningTest {
     }
 
     @Test
+    void actsOnlyUnderTheMaskAndLearnsTheLegalOptimum() {
+        // The masked action has the highest value where it is illegal (it would end the episode
+        // with reward 1); exploring or acting greedily on it would throw.
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0,
+                new NetworkSpec(List.of(16), "relu"));
+        TimeLimit env = new TimeLimit(new TestEnvs.Masked(), 20);
+        Dqn dqn = new Dqn(config, env, 4);
+        dqn.learn(2000, TrainingListener.NONE);
+        assertEquals(0, dqn.act(new float[] {1f, 0f}, new boolean[] {true, false}));
+        assertEquals(1, dqn.act(new float[] {0f, 1f}, new boolean[] {true, true}));
+        float[] q = dqn.qValues(new float[] {1f, 0f});
+        assertEquals(0.9, q[0], 0.15, "cell 0: move, then jump: 0.9");
+    }
+
+    @Test
     @Tag("slow")
     void slipperyFrozenLakeComesWithinFivePointsOfTheOptimum() {
         EvalResult result = trainAndEvaluate("FrozenLake-v1", Map.of(), List.of(), null);

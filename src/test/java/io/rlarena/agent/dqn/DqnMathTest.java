@@ -39,6 +39,17 @@ class DqnMathTest {
     }
 
     @Test
+    void targetNetworkUpdatesCopyOrAverage() {
+        org.nd4j.linalg.api.ndarray.INDArray target = org.nd4j.linalg.factory.Nd4j.create(new float[] {0f, 10f}, 2);
+        org.nd4j.linalg.api.ndarray.INDArray online = org.nd4j.linalg.factory.Nd4j.create(new float[] {1f, 20f}, 2);
+        Dqn.polyakUpdate(target, online, 0.1);
+        assertArrayEquals(new float[] {0.1f, 11f}, target.toFloatVector(), 1e-6f);
+        Dqn.polyakUpdate(target, online, 1.0);
+        assertArrayEquals(new float[] {1f, 20f}, target.toFloatVector(), 1e-6f);
+        assertArrayEquals(new float[] {1f, 20f}, online.toFloatVector(), 1e-6f);
+    }
+
+    @Test
     void epsilonFallsLinearlyThenStays() {
         DqnConfig config = new DqnConfig(1e-3, 0.99, 32, 1000, 0, 1, 1, 100, 1.0, true, 0.5, 1.0, 0.1, 1.0,
                 DqnConfig.DEFAULTS.network());
