@@ -50,11 +50,19 @@ public final class AgentFile {
     }
 
     /** A loaded agent file. */
-    public record Contents(Manifest manifest, JsonObject config, byte[] model) {
+    public record Contents(Path file, Manifest manifest, JsonObject config, byte[] model) {
 
-        /** The greedy policy of the saved network. */
+        /**
+         * The greedy policy of the saved network.
+         *
+         * @throws IllegalArgumentException naming the file if the algorithm is unknown or the model unreadable
+         */
         public Policy policy() {
-            return Algorithms.get(manifest.algorithm()).policyLoader().apply(model);
+            try {
+                return Algorithms.get(manifest.algorithm()).policyLoader().apply(model);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("agent file " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -91,7 +99,7 @@ public final class AgentFile {
             JsonObject config = Json.GSON.fromJson(new String(entry(zip, file, CONFIG), StandardCharsets.UTF_8),
                     JsonObject.class);
             byte[] model = entry(zip, file, MODEL);
-            return new Contents(manifest, config, model);
+            return new Contents(file, manifest, config, model);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("agent file " + file + " does not exist");
         } catch (ZipException e) {

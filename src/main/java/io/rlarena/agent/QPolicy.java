@@ -7,13 +7,27 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class QPolicy implements Policy {
 
     private final MultiLayerNetwork network;
+    private final long inputs;
+    private final long actions;
 
     public QPolicy(MultiLayerNetwork network) {
         this.network = network;
+        this.inputs = network.layerInputSize(0);
+        this.actions = network.layerSize(network.getnLayers() - 1);
     }
 
+    /**
+     * @throws IllegalArgumentException if the observation or mask does not fit the network, e.g.
+     *                                  an agent evaluated on another map size than it was trained on
+     */
     @Override
     public int act(float[] observation, boolean[] mask) {
+        if (observation.length != inputs || mask.length != actions) {
+            throw new IllegalArgumentException("the agent's network takes " + inputs + " observation values and "
+                    + "scores " + actions + " actions, but this environment gives " + observation.length
+                    + " values and " + mask.length + " actions: evaluate on the environment (and options) it was "
+                    + "trained on");
+        }
         float[] q = network.output(Nd4j.create(observation, 1, observation.length)).data().asFloat();
         return argmaxLegal(q, 0, q.length, mask, 0);
     }

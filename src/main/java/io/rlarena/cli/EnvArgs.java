@@ -45,8 +45,6 @@ final class EnvArgs {
                 throw new UncheckedIOException(new java.io.IOException(e));
             }
         }
-        ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), EnvArgs.class.getClassLoader());
-        Thread.currentThread().setContextClassLoader(loader);
-        return EnvRegistry.load(loader);
+        return EnvRegistry.load(new URLClassLoader(urls.toArray(URL[]::new), EnvArgs.class.getClassLoader()));
     }
 }

@@ -20,7 +20,19 @@ public final class Main {
     public static void main(String[] args) {
         boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
         configureLogging(verbose);
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable e) { // Errors (native library, linkage) that picocli does not handle
+            System.err.println("failed: " + e);
+            if (verbose) {
+                e.printStackTrace();
+            } else {
+                System.err.println("(run with -v for the stack trace)");
+            }
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** DL4J/ND4J logging at info when verbose (warn otherwise, simplelogger.properties); before the first logger. */
@@ -46,7 +58,7 @@ public final class Main {
             return 2;
         }
         err.println("failed: " + e);
-        if (Arrays.asList(parsed.originalArgs().toArray()).contains("-v")) {
+        if (parsed.originalArgs().contains("-v") || parsed.originalArgs().contains("--verbose")) {
             e.printStackTrace(err);
         } else {
             err.println("(run with -v for the stack trace)");

@@ -62,15 +62,15 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         EnvRegistry registry = envArgs.registry();
         Presets.Resolved resolved = Presets.resolve(new Presets.Request(env, envArgs.envOptions, agent, preset, sets,
-                steps, seed));
+                steps, seed), registry.classLoader());
         RunConfig config = resolved.config();
         RunDirectory run = runDir != null ? new RunDirectory(runDir) : RunDirectory.defaultFor(config);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("train %s on %s%s: %,d steps, seed %d%n", config.algorithm(), config.env(),
                 config.envOptions().isEmpty() ? "" : " " + config.envOptions(), config.steps(), config.seed());
-        out.printf("  preset: %s%n  run:    %s%n", resolved.presetSource(), run.path());
-        out.flush();
         Backend.useThreads(threads);
+        out.printf("  preset: %s%n  run:    %s%n  ND4J:   %s%n", resolved.presetSource(), run.path(), Backend.describe());
+        out.flush();
         Trainer.Result result;
         try (Progress progress = System.console() != null
                 ? new BarProgress(config.steps())
@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "done: %,d steps in %.1f s (%.0f steps/s), %,d episodes; last %d episodes: "
                         + "mean return %.3f, success rate %.2f%n", result.steps(), result.seconds(),
-                result.steps() / result.seconds(), result.episodes(), Math.min(100, result.episodes()),
+                result.steps() / result.seconds(), result.episodes(), Math.min(Trainer.WINDOW, result.episodes()),
                 result.recentMeanReturn(), result.recentSuccessRate());
         out.printf("agent: %s%nnext:  ./rlarena eval --run %s%n", run.agentFile(), run.path());
         out.flush();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -34,14 +35,20 @@ public final class EnvRegistry {
     /** The registry of every provider visible to {@code loader}. */
     public static EnvRegistry load(ClassLoader loader) {
         Map<String, EnvRegistration> byId = new TreeMap<>();
-        for (EnvProvider provider : ServiceLoader.load(EnvProvider.class, loader)) {
-            for (EnvRegistration registration : provider.environments()) {
-                EnvRegistration previous = byId.putIfAbsent(registration.id(), registration);
-                if (previous != null) {
-                    throw new IllegalStateException("environment id " + registration.id()
-                            + " is registered twice (second time by " + provider.getClass().getName() + ")");
+        try {
+            for (EnvProvider provider : ServiceLoader.load(EnvProvider.class, loader)) {
+                for (EnvRegistration registration : provider.environments()) {
+                    EnvRegistration previous = byId.putIfAbsent(registration.id(), registration);
+                    if (previous != null) {
+                        throw new IllegalArgumentException("environment id " + registration.id()
+                                + " is registered twice (second time by " + provider.getClass().getName() + ")");
+                    }
                 }
             }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalArgumentException("a plug-in's META-INF/services/" + EnvProvider.class.getName()
+                    + " names a provider that cannot be loaded: " + e.getMessage()
+                    + " (is the class in the jar, public, with a public no-argument constructor?)", e);
         }
         return new EnvRegistry(byId, loader);
     }
@@ -59,6 +66,7 @@ public final class EnvRegistry {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The class loader holding the environments (and plug-ins' own presets). */
     public ClassLoader classLoader() {
         return loader;
     }

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * The exact transition model of an environment with finitely many states (gridworlds): what
- * oracles such as value iteration read. An environment offering one must step by sampling it.
+ * oracles such as value iteration read. An environment offering one must step by sampling it, and
+ * observe state {@code s} as {@code float[] {s}} (a {@link Discrete} observation space), so that
+ * oracles can ask a policy what it does in every state.
  */
 public interface TabularModel {
 

@@ -15,7 +15,7 @@ import io.rlarena.env.Wrapper;
 public final class Evaluator {
 
     /** Episode cap for environments without a time limit, so a looping policy cannot hang evaluation. */
-    public static final int UNLIMITED_EPISODE_CAP = 10_000;
+    public static final int UNLIMITED_STEP_CAP = 10_000;
 
     private Evaluator() {
     }
@@ -69,10 +69,10 @@ public final class Evaluator {
                 (double) lengths / episodes, truncated, optimalReturn, optimalSuccess, exactReturn, exactSuccess);
     }
 
-    /** The episode limit: the spec's time limit, or {@link #UNLIMITED_EPISODE_CAP}. */
+    /** The episode limit: the spec's time limit, or {@link #UNLIMITED_STEP_CAP}. */
     public static int horizon(Environment env) {
         int limit = env.spec().maxEpisodeSteps();
-        return limit > 0 ? limit : UNLIMITED_EPISODE_CAP;
+        return limit > 0 ? limit : UNLIMITED_STEP_CAP;
     }
 
     private static java.util.function.IntUnaryOperator greedyTable(Environment env, TabularModel model, Policy policy) {

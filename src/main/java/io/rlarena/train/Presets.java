@@ -35,7 +35,7 @@ public final class Presets {
 
     /** The keys a preset file may hold. */
     record PresetFile(String description, String algorithm, String env, Map<String, String> envOptions,
-                      String observation, Long steps, Integer checkpointEvery, JsonObject hyperparameters,
+                      String observation, Long steps, Long seed, Integer checkpointEvery, JsonObject hyperparameters,
                       List<Variant> variants) {
     }
 
@@ -47,7 +47,10 @@ public final class Presets {
     record Variant(Map<String, String> when, Map<String, String> set) {
     }
 
-    /** What the user asked for; {@code presetFile}, {@code steps} and {@code seed} may be null. */
+    /**
+     * What the user asked for; {@code presetFile}, {@code steps} and {@code seed} may be null.
+     * A run's {@code config.json} is a valid preset file: it repeats that run, seed included.
+     */
     public record Request(String env, Map<String, String> envOptions, String algorithm, Path presetFile,
                           List<String> sets, Long steps, Long seed) {
     }
@@ -56,11 +59,17 @@ public final class Presets {
     public record Resolved(RunConfig config, String presetSource) {
     }
 
+    /** Resolves with built-in presets looked up on rlarena's own class path. */
     public static Resolved resolve(Request request) {
+        return resolve(request, Presets.class.getClassLoader());
+    }
+
+    /** Resolves with built-in presets looked up on {@code presetLoader} (plug-ins bring their own). */
+    public static Resolved resolve(Request request, ClassLoader presetLoader) {
         Algorithm algorithm = Algorithms.get(request.algorithm());
         String source = request.presetFile() != null ? request.presetFile().toString()
                 : "agents/" + algorithm.name() + "/" + request.env() + ".json";
-        JsonObject presetJson = request.presetFile() != null ? read(request.presetFile()) : builtin(source);
+        JsonObject presetJson = request.presetFile() != null ? read(request.presetFile()) : builtin(source, presetLoader);
         if (presetJson == null) {
             source = "the " + algorithm.name() + " defaults (no preset " + source + ")";
             presetJson = new JsonObject();
@@ -85,7 +94,7 @@ public final class Presets {
         List<String> sets = new ArrayList<>();
         for (Variant variant : preset.variants() == null ? List.<Variant>of() : preset.variants()) {
             if (variant.when() != null && variant.set() != null
-                    && variant.when().entrySet().stream().allMatch(w -> w.getValue().equals(envOptions.get(w.getKey())))) {
+                    && variant.when().entrySet().stream().allMatch(w -> sameValue(w.getValue(), envOptions.get(w.getKey())))) {
                 variant.set().forEach((key, value) -> sets.add(key + "=" + value));
             }
         }
@@ -117,11 +126,29 @@ public final class Presets {
                 + source + " and --set");
 
         long steps = request.steps() != null ? request.steps() : parseLong(run.get("steps"), "steps");
-        long seed = request.seed() != null ? request.seed() : Seeds.fresh();
+        long seed = request.seed() != null ? request.seed() : preset.seed() != null ? preset.seed() : Seeds.fresh();
         int checkpointEvery = (int) parseLong(run.get("checkpoint_every"), "checkpoint_every");
         RunConfig config = new RunConfig(algorithm.name(), request.env(), envOptions, run.get("observation"), steps,
                 seed, checkpointEvery, Configs.toJson(typed));
         return new Resolved(config, source);
+    }
+
+    /** Option values as the environment reads them: booleans in any accepted spelling, else exact text. */
+    static boolean sameValue(String expected, String actual) {
+        if (actual == null) {
+            return false;
+        }
+        String a = truth(expected);
+        String b = truth(actual);
+        return a != null && b != null ? a.equals(b) : expected.trim().equals(actual.trim());
+    }
+
+    private static String truth(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> "true";
+            case "false", "0", "no" -> "false";
+            default -> null;
+        };
     }
 
     private static long parseLong(String text, String key) {
@@ -138,13 +165,12 @@ public final class Presets {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("preset file " + file + " does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read preset " + file, e);
+            throw new IllegalArgumentException("cannot read preset file " + file + ": " + e);
         }
     }
 
-    private static JsonObject builtin(String resource) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        try (InputStream in = (loader != null ? loader : Presets.class.getClassLoader()).getResourceAsStream(resource)) {
+    private static JsonObject builtin(String resource, ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             return in == null ? null : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,7 +31,7 @@ public final class Trainer {
     /** Checkpoints kept in {@code checkpoints/}; older ones are deleted. */
     static final int CHECKPOINTS_KEPT = 3;
     /** Episodes in the moving window of the progress status and the summary. */
-    static final int WINDOW = 100;
+    public static final int WINDOW = 100;
 
     private Trainer() {
     }
@@ -46,6 +46,7 @@ public final class Trainer {
         return ObservationEncoding.apply(registry.make(env, options), observation);
     }
 
+    /** Trains; the caller owns {@code progress} and closes it. */
     public static Result train(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress) {
         Algorithm algorithm = Algorithms.get(config.algorithm());
         Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
@@ -61,7 +62,6 @@ public final class Trainer {
                 listener = new RunListener(config, run, learner, envRef, metrics, progress);
                 learner.learn(config.steps(), listener);
             }
-            progress.close();
             AgentFile.save(run.agentFile(), AgentFile.Manifest.of(config.algorithm(), envRef, config.observation(),
                     config.seed(), config.steps()), Configs.toJson(config), learner.modelBytes(true));
             return new Result(run, config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),

@@ -58,6 +58,9 @@ class CliTest {
         Cli text = Cli.run("eval", "--agent-file", run.resolve("agent.zip").toString(), "--episodes", "2", "--seed", "2");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("optimum (value iteration)"), text.out());
+        Cli otherMap = Cli.run("eval", "--run", run.toString(), "--env-opt", "map_name=8x8", "--episodes", "1");
+        assertEquals(2, otherMap.exitCode());
+        assertTrue(otherMap.err().contains("takes 16 observation values"), otherMap.err());
         Cli again = Cli.run("train", "--env", "FrozenLake-v1", "--steps", "10", "--run-dir", run.toString());
         assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("already holds a run"), again.err());

@@ -79,6 +79,16 @@ class PluginTest {
     }
 
     @Test
+    void aProviderThatCannotBeLoadedIsReportedAsBadInput() throws Exception {
+        Path broken = pluginDir.resolveSibling(pluginDir.getFileName() + "-broken");
+        Files.createDirectories(broken.resolve("META-INF/services"));
+        Files.writeString(broken.resolve("META-INF/services/io.rlarena.env.EnvProvider"), "no.such.Provider\n");
+        Cli envs = Cli.run("envs", "--plugin", broken.toString());
+        assertEquals(2, envs.exitCode());
+        assertTrue(envs.err().contains("cannot be loaded") && envs.err().contains("no.such.Provider"), envs.err());
+    }
+
+    @Test
     void agentsTrainAndEvaluateOnThePlugin() {
         Path run = pluginDir.resolveSibling(pluginDir.getFileName() + "-run");
         Cli train = Cli.run("train", "--env", "Corridor-v0", "--plugin", pluginDir.toString(), "--env-opt", "length=5",

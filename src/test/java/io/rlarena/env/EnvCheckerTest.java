@@ -32,11 +32,11 @@ class EnvCheckerTest {
     @Test
     void slipperyAndCustomGridworldsPass() throws Exception {
         assertTrue(EnvChecker.check(() -> REGISTRY.make("FrozenLake-v1", Map.of("map_name", "8x8")), 3).ok());
-        assertTrue(EnvChecker.check(() -> REGISTRY.make("FourRooms-v0", Map.of("slippery", "true")), 3).ok());
+        assertTrue(EnvChecker.check(() -> REGISTRY.make("FourRooms-v0", Map.of("is_slippery", "true")), 3).ok());
         java.nio.file.Path map = java.nio.file.Files.createTempFile("map", ".txt");
         java.nio.file.Files.writeString(map, "S.C\n.#G\n");
         EnvChecker.Report report = EnvChecker.check(() -> REGISTRY.make("GridWorld-v0",
-                Map.of("map_file", map.toString(), "slippery", "true")), 3);
+                Map.of("map_file", map.toString(), "is_slippery", "true")), 3);
         assertTrue(report.ok(), report.problems().toString());
     }
 

@@ -90,6 +90,26 @@ class PresetsTest {
     }
 
     @Test
+    void variantsMatchOptionValuesAsTheEnvironmentReadsThem() {
+        for (String spelling : new String[] {"False", "0", "no"}) {
+            RunConfig config = Presets.resolve(new Presets.Request("FrozenLake-v1", Map.of("is_slippery", spelling),
+                    "dqn", null, List.of(), null, 1L)).config();
+            assertEquals(20_000, config.steps(), spelling);
+        }
+    }
+
+    @Test
+    void aRunsConfigJsonIsAPresetThatRepeatsTheRun() throws Exception {
+        RunConfig original = Presets.resolve(new Presets.Request("FrozenLake-v1", Map.of("is_slippery", "false"),
+                "dqn", null, List.of("gamma=0.95", "steps=777"), null, 42L)).config();
+        Path configJson = Files.createTempFile("config", ".json");
+        Files.writeString(configJson, io.rlarena.agent.Json.GSON.toJson(original));
+        RunConfig repeated = Presets.resolve(new Presets.Request("FrozenLake-v1", Map.of(), "dqn", configJson,
+                List.of(), null, null)).config();
+        assertEquals(original, repeated);
+    }
+
+    @Test
     void envsWithoutAPresetUseTheAlgorithmDefaults() {
         Presets.Resolved resolved = Presets.resolve(new Presets.Request("some.Class", Map.of(), "dqn", null, List.of(),
                 null, 1L));

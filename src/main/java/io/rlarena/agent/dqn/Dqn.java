@@ -53,6 +53,10 @@ public final class Dqn implements Learner {
         this.config = config;
         this.env = env;
         this.observationSize = box.flatSize();
+        if ((long) config.bufferSize() * observationSize > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("dqn.buffer_size=" + config.bufferSize() + " times " + observationSize
+                    + " observation values exceeds what one Java array holds; lower buffer_size");
+        }
         this.actionCount = env.actionSpace().n();
         this.online = config.network().buildMlp(observationSize, actionCount, config.learningRate(),
                 new HuberLoss(config.huberDelta()), Seeds.derive(seed, "network"));

@@ -25,11 +25,11 @@ public final class GridEnvs implements EnvProvider {
                 new EnvRegistration("CliffWalking-v0", "Gymnasium's CliffWalking: walk along the cliff, -1 per step, -100 for a fall",
                         List.of(), GridEnvs::cliffWalking),
                 new EnvRegistration("FourRooms-v0", "Four rooms joined by doorways; reach the goal in the far room",
-                        List.of(new EnvOption("slippery", "false", "move perpendicular with probability 2/3")),
+                        List.of(new EnvOption("is_slippery", "false", "move perpendicular with probability 2/3")),
                         GridEnvs::fourRooms),
                 new EnvRegistration("GridWorld-v0", "Your own map file (format: environments/README.md)",
                         List.of(new EnvOption("map_file", "", "path of the map text file (required)"),
-                                new EnvOption("slippery", "false", "move perpendicular with probability 2/3"),
+                                new EnvOption("is_slippery", "false", "move perpendicular with probability 2/3"),
                                 new EnvOption("step_reward", "0", "reward for entering a floor cell"),
                                 new EnvOption("goal_reward", "1", "reward for entering a goal 'G'"),
                                 new EnvOption("hole_reward", "0", "reward for entering a hole 'H'"),
@@ -57,7 +57,7 @@ public final class GridEnvs implements EnvProvider {
 
     static GridWorld fourRooms(EnvOptions options) {
         return new GridWorld(new EnvSpec(options.envId(), options.values(), 200), GridMap.builtin("four_rooms"),
-                new GridWorld.Rules(GridWorld.LEFT_DOWN_RIGHT_UP, LEFT_DOWN_RIGHT_UP_NAMES, options.bool("slippery"),
+                new GridWorld.Rules(GridWorld.LEFT_DOWN_RIGHT_UP, LEFT_DOWN_RIGHT_UP_NAMES, options.bool("is_slippery"),
                         0, 1, 0, 0));
     }
 
@@ -69,7 +69,7 @@ public final class GridEnvs implements EnvProvider {
         }
         GridMap map = GridMap.load(Path.of(file));
         return new GridWorld(new EnvSpec(options.envId(), options.values(), 4 * map.rows() * map.cols()), map,
-                new GridWorld.Rules(GridWorld.LEFT_DOWN_RIGHT_UP, LEFT_DOWN_RIGHT_UP_NAMES, options.bool("slippery"),
+                new GridWorld.Rules(GridWorld.LEFT_DOWN_RIGHT_UP, LEFT_DOWN_RIGHT_UP_NAMES, options.bool("is_slippery"),
                         options.number("step_reward"), options.number("goal_reward"), options.number("hole_reward"),
                         options.number("cliff_reward")));
     }

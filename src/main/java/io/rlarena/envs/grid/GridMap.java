@@ -74,7 +74,7 @@ public record GridMap(String source, int rows, int cols, String cells) {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("map file " + file + " does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read map file " + file, e);
+            throw new IllegalArgumentException("cannot read map file " + file + ": " + e);
         }
     }
 

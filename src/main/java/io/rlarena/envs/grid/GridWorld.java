@@ -100,10 +100,6 @@ public final class GridWorld implements Environment, TabularModel {
         return actionSpace;
     }
 
-    public GridMap map() {
-        return map;
-    }
-
     @Override
     public Reset reset(long seed) {
         rng = new SplittableRandom(seed);
