@@ -84,6 +84,9 @@ final class EvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  mean return %.3f +- %.3f | success rate %.3f | mean length %.1f%s%n",
                     result.meanReturn(), result.stdReturn(), result.successRate(), result.meanLength(),
                     result.truncated() > 0 ? " | truncated " + result.truncated() : "");
+            if (result.meanPathRatio() != null) {
+                out.printf(Locale.ROOT, "  path length / shortest path (solved episodes): %.3f%n", result.meanPathRatio());
+            }
             if (result.optimalReturn() != null) {
                 out.printf(Locale.ROOT, "  optimum (value iteration): return %.3f | success rate %.3f%n",
                         result.optimalReturn(), result.optimalSuccessRate());

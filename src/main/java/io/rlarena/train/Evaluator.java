@@ -30,6 +30,8 @@ public final class Evaluator {
         long lengths = 0;
         int successes = 0;
         int truncated = 0;
+        double pathRatios = 0;
+        int solvedWithOracle = 0;
         for (int e = 0; e < episodes; e++) {
             float[] observation = env.reset(Seeds.derive(seed, "eval", e)).observation();
             double episodeReturn = 0;
@@ -41,6 +43,10 @@ public final class Evaluator {
                     lengths += t;
                     if (step.success()) {
                         successes++;
+                        if (step.info().get("optimal_steps") instanceof Integer optimal && optimal > 0) {
+                            pathRatios += (double) t / optimal;
+                            solvedWithOracle++;
+                        }
                     }
                     if (!step.terminated()) {
                         truncated++;
@@ -66,7 +72,8 @@ public final class Evaluator {
             exactSuccess = exact.successRate();
         }
         return new EvalResult(env.spec().id(), episodes, seed, mean, std, (double) successes / episodes,
-                (double) lengths / episodes, truncated, optimalReturn, optimalSuccess, exactReturn, exactSuccess);
+                (double) lengths / episodes, truncated, solvedWithOracle == 0 ? null : pathRatios / solvedWithOracle,
+                optimalReturn, optimalSuccess, exactReturn, exactSuccess);
     }
 
     /** The episode limit: the spec's time limit, or {@link #UNLIMITED_STEP_CAP}. */

@@ -61,6 +61,13 @@ class DqnLearningTest {
     }
 
     @Test
+    void solvesAPinnedMazeOnTheShortestPath() {
+        EvalResult result = trainAndEvaluate("Maze-v0", Map.of("size", "7", "level_seed", "3"), List.of(), 10_000L);
+        assertEquals(1.0, result.successRate());
+        assertEquals(1.0, result.meanPathRatio(), 1e-12);
+    }
+
+    @Test
     void truncationBootstrapsSoTheEndlessChainIsWorthOneOverOneMinusGamma() {
         // Reward 1 forever, cut at 10 steps. Treating the cut as termination would give Q of about
         // 6 (the average over the 10 steps); bootstrapping correctly gives 1 / (1 - 0.9) = 10.
