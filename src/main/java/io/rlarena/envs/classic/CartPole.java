@@ -3,14 +3,13 @@ package io.rlarena.envs.classic;
 import io.rlarena.env.Box;
 import io.rlarena.env.Discrete;
 import io.rlarena.env.EnvSpec;
-import io.rlarena.env.Environment;
+import io.rlarena.env.SeededEnvironment;
 import io.rlarena.env.Reset;
 import io.rlarena.env.Space;
 import io.rlarena.env.Step;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Gymnasium's CartPole-v1, reproduced exactly: the same constants, the same Euler integration in
@@ -19,7 +18,7 @@ import java.util.SplittableRandom;
  * position, cart velocity, pole angle, pole angular velocity (as floats). Actions: 0 push left,
  * 1 push right.
  */
-public final class CartPole implements Environment {
+public final class CartPole extends SeededEnvironment {
 
     static final double GRAVITY = 9.8;
     static final double MASS_CART = 1.0;
@@ -41,7 +40,6 @@ public final class CartPole implements Environment {
 
     private final EnvSpec spec = new EnvSpec("CartPole-v1", Map.of(), 500);
     private final double[] state = new double[4];
-    private SplittableRandom rng;
     private boolean terminated = true;
 
     @Override
@@ -60,18 +58,9 @@ public final class CartPole implements Environment {
     }
 
     @Override
-    public Reset reset(long seed) {
-        rng = new SplittableRandom(seed);
-        return reset();
-    }
-
-    @Override
     public Reset reset() {
-        if (rng == null) {
-            rng = new SplittableRandom();
-        }
         for (int i = 0; i < 4; i++) {
-            state[i] = -0.05 + 0.1 * rng.nextDouble();
+            state[i] = -0.05 + 0.1 * random().nextDouble();
         }
         terminated = false;
         return new Reset(observation());

@@ -2,7 +2,7 @@ package io.rlarena.envs.grid;
 
 import io.rlarena.env.Discrete;
 import io.rlarena.env.EnvSpec;
-import io.rlarena.env.Environment;
+import io.rlarena.env.SeededEnvironment;
 import io.rlarena.env.Reset;
 import io.rlarena.env.Space;
 import io.rlarena.env.Step;
@@ -11,14 +11,13 @@ import io.rlarena.env.TabularModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A gridworld on a {@link GridMap}: FrozenLake, CliffWalking, four rooms and user maps. Its
  * exact transition table is built once; {@link #step} samples it, so the table that oracles read
  * is the dynamics.
  */
-public final class GridWorld implements Environment, TabularModel {
+public final class GridWorld extends SeededEnvironment implements TabularModel {
 
     /** Row/column moves in FrozenLake's action order: left, down, right, up. */
     public static final int[][] LEFT_DOWN_RIGHT_UP = {{0, -1}, {1, 0}, {0, 1}, {-1, 0}};
@@ -39,7 +38,6 @@ public final class GridWorld implements Environment, TabularModel {
     private final List<Transition>[][] table;
     private final Discrete observationSpace;
     private final Discrete actionSpace;
-    private SplittableRandom rng;
     private int state;
     private int lastAction = -1;
     private boolean episodeOver = true;
@@ -101,16 +99,7 @@ public final class GridWorld implements Environment, TabularModel {
     }
 
     @Override
-    public Reset reset(long seed) {
-        rng = new SplittableRandom(seed);
-        return reset();
-    }
-
-    @Override
     public Reset reset() {
-        if (rng == null) {
-            rng = new SplittableRandom();
-        }
         state = map.start();
         lastAction = -1;
         episodeOver = false;
@@ -128,7 +117,7 @@ public final class GridWorld implements Environment, TabularModel {
         List<Transition> outcomes = table[state][action];
         Transition t = outcomes.get(0);
         if (outcomes.size() > 1) {
-            double u = rng.nextDouble();
+            double u = random().nextDouble();
             for (Transition candidate : outcomes) {
                 t = candidate;
                 u -= candidate.probability();

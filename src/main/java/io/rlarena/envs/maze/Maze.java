@@ -3,13 +3,12 @@ package io.rlarena.envs.maze;
 import io.rlarena.env.Box;
 import io.rlarena.env.Discrete;
 import io.rlarena.env.EnvSpec;
-import io.rlarena.env.Environment;
+import io.rlarena.env.SeededEnvironment;
 import io.rlarena.env.Reset;
 import io.rlarena.env.Space;
 import io.rlarena.env.Step;
 
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * {@code Maze-v0}: reach the goal of a maze drawn from a level set (procgen's semantics), a pinned
@@ -18,7 +17,7 @@ import java.util.SplittableRandom;
  * step onto the goal, which ends the episode. The final step's info holds {@code success} and
  * {@code optimal_steps} (the BFS shortest path of the level).
  */
-public final class Maze implements Environment {
+public final class Maze extends SeededEnvironment {
 
     public static final double STEP_REWARD = -0.01;
     public static final double GOAL_REWARD = 1.0;
@@ -37,7 +36,6 @@ public final class Maze implements Environment {
     private final Levels levels;
     private final View view;
     private final Box observationSpace;
-    private SplittableRandom rng;
     private MazeGrid maze;
     private long level;
     private int agent;
@@ -81,23 +79,14 @@ public final class Maze implements Environment {
     }
 
     @Override
-    public Reset reset(long seed) {
-        rng = new SplittableRandom(seed);
-        return reset();
-    }
-
-    @Override
     public Reset reset() {
-        if (rng == null) {
-            rng = new SplittableRandom();
-        }
         if (levels.fixed() != null) {
             level = -1;
             maze = levels.fixed();
         } else {
             level = levels.numLevels() == 0
-                    ? rng.nextLong(levels.startLevel(), Long.MAX_VALUE)
-                    : levels.startLevel() + rng.nextLong(levels.numLevels());
+                    ? random().nextLong(levels.startLevel(), Long.MAX_VALUE)
+                    : levels.startLevel() + random().nextLong(levels.numLevels());
             maze = MazeGrid.generate(levels.size(), levels.braid(), levels.randomEnds(), level);
         }
         agent = maze.start();

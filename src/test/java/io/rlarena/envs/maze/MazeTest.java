@@ -60,9 +60,7 @@ class MazeTest {
 
     @Test
     void planesShowWallsAgentAndGoal() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("maze", ".txt");
-        java.nio.file.Files.writeString(file, SMALL);
-        Environment env = make(Map.of("maze_file", file.toString()));
+        Environment env = make(Map.of("maze_file", smallMazeFile()));
         float[] planes = env.reset(0).observation();
         float[] walls = {
             1, 1, 1, 1, 1,
@@ -91,9 +89,7 @@ class MazeTest {
 
     @Test
     void theWindowIsEgocentricWithWallsBeyondTheBorder() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("maze", ".txt");
-        java.nio.file.Files.writeString(file, SMALL);
-        Environment env = make(Map.of("maze_file", file.toString(), "observation", "window", "window", "5"));
+        Environment env = make(Map.of("maze_file", smallMazeFile(), "observation", "window", "window", "5"));
         float[] window = env.reset(0).observation(); // agent at (1,1): the window spans rows/cols -1..3
         float[] walls = {
             1, 1, 1, 1, 1,
@@ -155,6 +151,12 @@ class MazeTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> make(Map.of("observation", "pixels")))
                 .getMessage().contains("planes or window"));
         assertFalse(make(Map.of()).spec().options().isEmpty());
+    }
+
+    private static String smallMazeFile() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("maze", ".txt");
+        java.nio.file.Files.writeString(file, SMALL);
+        return file.toString();
     }
 
     private static float[] concat(float[]... parts) {
