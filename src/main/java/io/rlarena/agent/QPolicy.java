@@ -1,19 +1,14 @@
 package io.rlarena.agent;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
+import io.rlarena.nn.Network;
 
 /** Greedy policy of a Q-network: the legal action with the largest Q-value. */
 public final class QPolicy implements Policy {
 
-    private final MultiLayerNetwork network;
-    private final long inputs;
-    private final long actions;
+    private final Network network;
 
-    public QPolicy(MultiLayerNetwork network) {
+    public QPolicy(Network network) {
         this.network = network;
-        this.inputs = network.layerInputSize(0);
-        this.actions = network.layerSize(network.getnLayers() - 1);
     }
 
     /**
@@ -22,13 +17,13 @@ public final class QPolicy implements Policy {
      */
     @Override
     public int act(float[] observation, boolean[] mask) {
-        if (observation.length != inputs || mask.length != actions) {
-            throw new IllegalArgumentException("the agent's network takes " + inputs + " observation values and "
-                    + "scores " + actions + " actions, but this environment gives " + observation.length
+        if (observation.length != network.inputSize() || mask.length != network.outputSize()) {
+            throw new IllegalArgumentException("the agent's network takes " + network.inputSize() + " observation values"
+                    + " and scores " + network.outputSize() + " actions, but this environment gives " + observation.length
                     + " values and " + mask.length + " actions: evaluate on the environment (and options) it was "
                     + "trained on");
         }
-        float[] q = network.output(Nd4j.create(observation, 1, observation.length)).data().asFloat();
+        float[] q = network.output(observation, 1);
         return argmaxLegal(q, 0, q.length, mask, 0);
     }
 

@@ -1,34 +1,82 @@
 package io.rlarena.nn;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 
-/** DL4J models to and from bytes in DL4J's own zip format (JSON configuration plus binary parameters). */
+/** Networks to and from bytes in DL4J's own zip format (JSON configuration plus binary parameters). */
 public final class ModelBytes {
 
     private ModelBytes() {
     }
 
-    public static byte[] write(MultiLayerNetwork network, boolean withUpdater) {
+    public static byte[] write(Network network, boolean withUpdater) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ModelSerializer.writeModel(network, out, withUpdater);
+            ModelSerializer.writeModel(network.model(), out, withUpdater);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** @throws IllegalArgumentException if the bytes are not a readable DL4J model */
-    public static MultiLayerNetwork read(byte[] bytes, boolean withUpdater) {
+    /**
+     * Reads a saved network: a layer stack or a graph.
+     *
+     * @throws IllegalArgumentException if the bytes are not a readable DL4J model
+     */
+    public static Network read(byte[] bytes, boolean withUpdater) {
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), withUpdater);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the DL4J model inside is unreadable (" + e.getMessage() + ")", e);
+            MultiLayerNetwork stack = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes),
+                    withUpdater);
+            int inputSize = stack.getLayerWiseConfigurations().getInputPreProcess(0)
+                    instanceof FeedForwardToCnnPreProcessor image ? imageSize(image) : (int) stack.layerInputSize(0);
+            return new LayerStack(stack, inputSize, outputs(stack.output(Nd4j.zeros(1, inputSize))));
+        } catch (IOException | RuntimeException notAStack) {
+            try {
+                ComputationGraph graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes),
+                        withUpdater);
+                int inputSize = inputSize(graph.getConfiguration());
+                return new LayerGraph(graph, inputSize, outputs(graph.outputSingle(Nd4j.zeros(1, inputSize))));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("the DL4J model inside is unreadable (" + e.getMessage() + ")", e);
+            }
         }
+    }
+
+    private static int outputs(INDArray row) {
+        return (int) row.size(1);
+    }
+
+    private static int imageSize(FeedForwardToCnnPreProcessor image) {
+        return (int) (image.getInputHeight() * image.getInputWidth() * image.getNumChannels());
+    }
+
+    /** Floats per input row: read off the first layer (its image pre-processor for a CNN). */
+    private static int inputSize(ComputationGraphConfiguration conf) {
+        String input = conf.getNetworkInputs().get(0);
+        for (Map.Entry<String, List<String>> entry : conf.getVertexInputs().entrySet()) {
+            if (entry.getValue().contains(input) && conf.getVertices().get(entry.getKey()) instanceof LayerVertex layer) {
+                if (layer.getPreProcessor() instanceof FeedForwardToCnnPreProcessor image) {
+                    return imageSize(image);
+                }
+                if (layer.getLayerConf().getLayer() instanceof FeedForwardLayer dense) {
+                    return (int) dense.getNIn();
+                }
+            }
+        }
+        throw new IllegalArgumentException("the saved network's input size cannot be determined");
     }
 }

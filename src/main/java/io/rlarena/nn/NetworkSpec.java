@@ -1,36 +1,62 @@
 package io.rlarena.nn;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What network to build: hidden layer widths and their activation. Agents receive networks built
+ * What network to build: optional convolutional layers (for image-like {@code C x H x W}
+ * observations), dense hidden layers, their activation, and optionally dueling heads (a state
+ * value and action advantages combined as {@code V + A - mean(A)}). Agents receive networks built
  * from a spec; they never subclass per network type.
  */
-public record NetworkSpec(List<Integer> hidden, String activation) {
+public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String activation, boolean dueling) {
+
+    /** One convolution: output channels, square kernel, stride and zero padding. */
+    public record ConvLayer(int channels, int kernel, int stride, int padding) {
+        public ConvLayer {
+            if (channels < 1 || kernel < 1 || stride < 1 || padding < 0) {
+                throw new IllegalArgumentException("network.conv layer needs channels, kernel, stride >= 1 and "
+                        + "padding >= 0, got " + channels + "/" + kernel + "/" + stride + "/" + padding);
+            }
+        }
+    }
 
     public NetworkSpec {
-        if (hidden == null || hidden.isEmpty()) {
-            throw new IllegalArgumentException("network.hidden must list at least one layer width, e.g. [64, 64]");
+        conv = conv == null ? List.of() : List.copyOf(conv);
+        hidden = hidden == null ? List.of() : List.copyOf(hidden);
+        if (conv.isEmpty() && hidden.isEmpty()) {
+            throw new IllegalArgumentException("network needs at least one layer: network.hidden, e.g. [64, 64], "
+                    + "or network.conv");
         }
         for (Integer width : hidden) {
             if (width == null || width < 1) {
                 throw new IllegalArgumentException("network.hidden widths must be >= 1, got " + hidden);
             }
         }
-        hidden = List.copyOf(hidden);
         activation = activation == null ? "relu" : activation.toLowerCase(Locale.ROOT);
         activationFunction(activation);
+    }
+
+    /** Dense layers only. */
+    public NetworkSpec(List<Integer> hidden, String activation) {
+        this(List.of(), hidden, activation, false);
     }
 
     private static Activation activationFunction(String name) {
@@ -43,26 +69,97 @@ public record NetworkSpec(List<Integer> hidden, String activation) {
     }
 
     /**
-     * An MLP from {@code inputs} floats to {@code outputs} linear outputs trained with Adam at
-     * {@code learningRate} on {@code loss}, weights initialised from {@code seed}.
+     * A network from observations of {@code inputShape} to {@code outputs} linear outputs,
+     * trained with Adam at {@code learningRate} on {@code loss}, weights initialised from {@code seed}.
+     *
+     * @throws IllegalArgumentException if convolutions are asked for but the input is not {@code C x H x W},
+     *                                  or the convolutions shrink the image to nothing
      */
-    public MultiLayerNetwork buildMlp(int inputs, int outputs, double learningRate, ILossFunction loss, long seed) {
-        Activation act = activationFunction(activation);
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+    public Network build(int[] inputShape, int outputs, double learningRate, ILossFunction loss, long seed) {
+        int inputSize = Arrays.stream(inputShape).reduce(1, (a, b) -> a * b);
+        if (!conv.isEmpty() && inputShape.length != 3) {
+            throw new IllegalArgumentException("network.conv needs image observations of shape [C, H, W], but the "
+                    + "observations have shape " + Arrays.toString(inputShape));
+        }
+        if (!conv.isEmpty()) {
+            checkImageSizes(inputShape);
+        }
+        InputType inputType = conv.isEmpty() ? InputType.feedForward(inputSize)
+                : InputType.convolutionalFlat(inputShape[1], inputShape[2], inputShape[0]);
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
-                .weightInit(WeightInit.RELU)
-                .list();
-        int width = inputs;
-        for (int i = 0; i < hidden.size(); i++) {
-            layers.layer(i, new DenseLayer.Builder().nIn(width).nOut(hidden.get(i)).activation(act).build());
-            width = hidden.get(i);
+                .weightInit(WeightInit.RELU);
+        try {
+            return dueling ? graph(base, inputType, inputSize, outputs, loss)
+                    : stack(base, inputType, inputSize, outputs, loss);
+        } catch (IllegalArgumentException | IllegalStateException | org.deeplearning4j.exception.DL4JInvalidConfigException e) {
+            throw new IllegalArgumentException("network " + this + " does not fit observations of shape "
+                    + Arrays.toString(inputShape) + ": " + e.getMessage());
         }
-        layers.layer(hidden.size(), new OutputLayer.Builder(loss).nIn(width).nOut(outputs)
-                .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build());
-        MultiLayerConfiguration conf = layers.build();
-        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+    }
+
+    /** Each convolution (truncating, as DL4J's default mode) must leave at least a 1 x 1 image. */
+    private void checkImageSizes(int[] inputShape) {
+        int height = inputShape[1];
+        int width = inputShape[2];
+        for (int i = 0; i < conv.size(); i++) {
+            ConvLayer c = conv.get(i);
+            height = Math.floorDiv(height + 2 * c.padding() - c.kernel(), c.stride()) + 1;
+            width = Math.floorDiv(width + 2 * c.padding() - c.kernel(), c.stride()) + 1;
+            if (height < 1 || width < 1) {
+                throw new IllegalArgumentException("network " + this + " does not fit observations of shape "
+                        + Arrays.toString(inputShape) + ": convolution " + i + " (kernel " + c.kernel() + ", stride "
+                        + c.stride() + ", padding " + c.padding() + ") leaves no pixels; use a smaller kernel or padding");
+            }
+        }
+    }
+
+    /** The convolution and dense layers shared by both network forms, in order. */
+    private List<Layer> trunk() {
+        Activation act = activationFunction(activation);
+        List<Layer> layers = new ArrayList<>();
+        for (ConvLayer c : conv) {
+            layers.add(new ConvolutionLayer.Builder(c.kernel(), c.kernel()).stride(c.stride(), c.stride())
+                    .padding(c.padding(), c.padding()).nOut(c.channels()).activation(act).build());
+        }
+        for (int width : hidden) {
+            layers.add(new DenseLayer.Builder().nOut(width).activation(act).build());
+        }
+        return layers;
+    }
+
+    private Network stack(NeuralNetConfiguration.Builder base, InputType inputType, int inputSize, int outputs,
+                          ILossFunction loss) {
+        NeuralNetConfiguration.ListBuilder layers = base.list();
+        for (Layer layer : trunk()) {
+            layers.layer(layer);
+        }
+        layers.layer(new OutputLayer.Builder(loss).nOut(outputs).activation(Activation.IDENTITY)
+                .weightInit(WeightInit.XAVIER).build());
+        MultiLayerNetwork network = new MultiLayerNetwork(layers.setInputType(inputType).build());
         network.init();
-        return network;
+        return new LayerStack(network, inputSize, outputs);
+    }
+
+    private Network graph(NeuralNetConfiguration.Builder base, InputType inputType, int inputSize, int outputs,
+                          ILossFunction loss) {
+        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder().addInputs("in").setInputTypes(inputType);
+        String previous = "in";
+        List<Layer> trunk = trunk();
+        for (int i = 0; i < trunk.size(); i++) {
+            graph.addLayer("trunk" + i, trunk.get(i), previous);
+            previous = "trunk" + i;
+        }
+        graph.addLayer("value", new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY)
+                .weightInit(WeightInit.XAVIER).build(), previous);
+        graph.addLayer("advantage", new DenseLayer.Builder().nOut(outputs).activation(Activation.IDENTITY)
+                .weightInit(WeightInit.XAVIER).build(), previous);
+        graph.addVertex("dueling", new DuelingVertex(outputs), "value", "advantage");
+        graph.addLayer("q", new LossLayer.Builder(loss).activation(Activation.IDENTITY).build(), "dueling");
+        graph.setOutputs("q");
+        ComputationGraph network = new ComputationGraph(graph.build());
+        network.init();
+        return new LayerGraph(network, inputSize, outputs);
     }
 }

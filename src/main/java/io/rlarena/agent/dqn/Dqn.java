@@ -11,10 +11,8 @@ import io.rlarena.env.Seeds;
 import io.rlarena.env.Step;
 import io.rlarena.nn.HuberLoss;
 import io.rlarena.nn.ModelBytes;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.rlarena.nn.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -36,8 +34,8 @@ public final class Dqn implements Learner {
     private final Environment env;
     private final int observationSize;
     private final int actionCount;
-    private final MultiLayerNetwork online;
-    private final MultiLayerNetwork target;
+    private final Network online;
+    private final Network target;
     private final ReplayBuffer replay;
     private final SplittableRandom exploration;
     private final long envSeed;
@@ -58,9 +56,13 @@ public final class Dqn implements Learner {
                     + " observation values exceeds what one Java array holds; lower buffer_size");
         }
         this.actionCount = env.actionSpace().n();
-        this.online = config.network().buildMlp(observationSize, actionCount, config.learningRate(),
-                new HuberLoss(config.huberDelta()), Seeds.derive(seed, "network"));
-        this.target = online.clone();
+        try {
+            this.online = config.network().build(box.shape(), actionCount, config.learningRate(),
+                    new HuberLoss(config.huberDelta()), Seeds.derive(seed, "network"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(env.spec().id() + ": " + e.getMessage(), e);
+        }
+        this.target = online.copy();
         this.replay = new ReplayBuffer(config.bufferSize(), observationSize, actionCount, config.batchSize(),
                 Seeds.derive(seed, "replay"));
         this.exploration = new SplittableRandom(Seeds.derive(seed, "exploration"));
@@ -125,9 +127,8 @@ public final class Dqn implements Learner {
     private double update() {
         ReplayBuffer.Batch batch = replay.sample();
         int n = batch.size();
-        INDArray next = Nd4j.create(batch.nextObservations, n, observationSize);
-        float[] nextTarget = target.output(next).data().asFloat();
-        float[] nextOnline = config.doubleQ() ? online.output(next).data().asFloat() : nextTarget;
+        float[] nextTarget = target.output(batch.nextObservations, n);
+        float[] nextOnline = config.doubleQ() ? online.output(batch.nextObservations, n) : nextTarget;
         tdTargets(batch.rewards, batch.terminated, nextOnline, nextTarget, batch.nextMasks, actionCount,
                 config.gamma(), targets);
         Arrays.fill(labelMask, 0f);
@@ -136,9 +137,7 @@ public final class Dqn implements Learner {
             labels[k] = targets[i];
             labelMask[k] = 1f;
         }
-        INDArray features = Nd4j.create(batch.observations, n, observationSize);
-        online.fit(new DataSet(features, Nd4j.create(labels, n, actionCount), null,
-                Nd4j.create(labelMask, n, actionCount)));
+        online.fit(batch.observations, labels, labelMask, n);
         return online.score();
     }
 
@@ -153,7 +152,7 @@ public final class Dqn implements Learner {
 
     /** The online network's Q-value of every action in {@code observation}. */
     public float[] qValues(float[] observation) {
-        return online.output(Nd4j.create(observation, 1, observationSize)).data().asFloat();
+        return online.output(observation, 1);
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.List;
  * @param explorationInitialEps epsilon at the start
  * @param explorationFinalEps   epsilon after the fall
  * @param huberDelta            where the Huber loss turns from quadratic to linear
- * @param network               the Q-network's hidden layers
+ * @param network               the Q-network: convolutions, hidden layers, activation, dueling heads
  */
 public record DqnConfig(double learningRate, double gamma, int batchSize, int bufferSize, int learningStarts,
                         int trainFreq, int gradientSteps, int targetUpdateInterval, double tau, boolean doubleQ,
@@ -30,7 +30,7 @@ public record DqnConfig(double learningRate, double gamma, int batchSize, int bu
                         double huberDelta, NetworkSpec network) {
 
     public static final DqnConfig DEFAULTS = new DqnConfig(1e-3, 0.99, 64, 50_000, 1_000, 4, 1, 1_000, 1.0, true,
-            0.2, 1.0, 0.05, 1.0, new NetworkSpec(List.of(64, 64), "relu"));
+            0.2, 1.0, 0.05, 1.0, new NetworkSpec(List.of(), List.of(64, 64), "relu", false));
 
     public DqnConfig {
         positive("learning_rate", learningRate);

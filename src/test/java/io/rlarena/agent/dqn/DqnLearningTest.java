@@ -68,6 +68,31 @@ class DqnLearningTest {
     }
 
     @Test
+    void convolutionalDuelingDqnTrainsOnMazePlanesAndReloads() throws Exception {
+        Path preset = dir.resolve("cnn.json");
+        java.nio.file.Files.writeString(preset, """
+                {"algorithm": "dqn", "steps": 400, "observation": "raw", "checkpoint_every": 200,
+                 "hyperparameters": {"learning_starts": 100, "batch_size": 16, "buffer_size": 1000,
+                   "network": {"conv": [{"channels": 8, "kernel": 3, "stride": 1, "padding": 1}],
+                               "hidden": [32], "activation": "relu", "dueling": true}}}
+                """);
+        RunConfig config = Presets.resolve(new Presets.Request("Maze-v0", Map.of("size", "5"), "dqn", preset, List.of(),
+                null, 1L)).config();
+        RunDirectory run = new RunDirectory(dir.resolve("cnn"));
+        Trainer.train(config, REGISTRY, run, Progress.NONE);
+        AgentFile.Contents agent = AgentFile.load(run.agentFile());
+        try (Environment maze = Trainer.makeEnv(REGISTRY, "Maze-v0", agent.manifest().env().options(), "raw")) {
+            EvalResult result = Evaluator.evaluate(maze, agent.policy(), 2, 1);
+            assertEquals(2, result.episodes());
+        }
+        try (Environment window = Trainer.makeEnv(REGISTRY, "Maze-v0", Map.of("observation", "window"), "raw")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Evaluator.evaluate(window, agent.policy(), 1, 1));
+            assertTrue(e.getMessage().contains("takes 75 observation values"), e.getMessage());
+        }
+    }
+
+    @Test
     void truncationBootstrapsSoTheEndlessChainIsWorthOneOverOneMinusGamma() {
         // Reward 1 forever, cut at 10 steps. Treating the cut as termination would give Q of about
         // 6 (the average over the 10 steps); bootstrapping correctly gives 1 / (1 - 0.9) = 10.
