@@ -79,6 +79,19 @@ class PresetsTest {
     }
 
     @Test
+    void everyPresetFileInAgentsIsValid() throws Exception {
+        Path agents = Path.of(System.getProperty("rlarena.root", "."), "agents", "dqn");
+        try (var files = Files.list(agents)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                String env = file.getFileName().toString().replaceFirst("(-cnn)?\\.json$", "");
+                RunConfig config = Presets.resolve(new Presets.Request(env, Map.of(), "dqn", file, List.of(), null, 1L))
+                        .config();
+                assertTrue(config.steps() > 0, file.toString());
+            }
+        }
+    }
+
+    @Test
     void variantsApplyOnlyToTheirOptionValues() {
         RunConfig slippery = resolve("FrozenLake-v1", List.of());
         RunConfig deterministic = Presets.resolve(new Presets.Request("FrozenLake-v1", Map.of("is_slippery", "false"),
