@@ -48,6 +48,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Root seed (default: a fresh one, recorded in config.json).")
     Long seed;
 
+    @Option(names = "--eval-every", paramLabel = "N",
+            description = "Evaluate the greedy policy every N steps on separate seeds and keep the best agent as best.zip "
+                    + "(same as --set eval_every=N; episodes: --set eval_episodes=K).")
+    Integer evalEvery;
+
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Run directory (default: runs/ENV-AGENT-seedS-TIME).")
     Path runDir;
 
@@ -61,8 +66,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnvRegistry registry = envArgs.registry();
-        Presets.Resolved resolved = Presets.resolve(new Presets.Request(env, envArgs.envOptions, agent, preset, sets,
-                steps, seed), registry.classLoader());
+        List<String> overrides = new ArrayList<>(sets);
+        if (evalEvery != null) {
+            overrides.add("eval_every=" + evalEvery);
+        }
+        Presets.Resolved resolved = Presets.resolve(new Presets.Request(env, envArgs.envOptions, agent, preset,
+                overrides, steps, seed), registry.classLoader());
         RunConfig config = resolved.config();
         RunDirectory run = runDir != null ? new RunDirectory(runDir) : RunDirectory.defaultFor(config);
         PrintWriter out = spec.commandLine().getOut();

@@ -29,13 +29,15 @@ public final class Presets {
 
     static final long DEFAULT_STEPS = 100_000;
     static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
+    static final int DEFAULT_EVAL_EPISODES = 10;
 
     private Presets() {
     }
 
     /** The keys a preset file may hold. */
     record PresetFile(String description, String algorithm, String env, Map<String, String> envOptions,
-                      String observation, Long steps, Long seed, Integer checkpointEvery, JsonObject hyperparameters,
+                      String observation, Long steps, Long seed, Integer checkpointEvery, Integer evalEvery,
+                      Integer evalEpisodes, JsonObject hyperparameters,
                       List<Variant> variants) {
     }
 
@@ -88,7 +90,10 @@ public final class Presets {
                 "observation", preset.observation() == null ? "auto" : preset.observation(),
                 "steps", String.valueOf(preset.steps() == null ? DEFAULT_STEPS : preset.steps()),
                 "checkpoint_every", String.valueOf(preset.checkpointEvery() == null ? DEFAULT_CHECKPOINT_EVERY
-                        : preset.checkpointEvery())));
+                        : preset.checkpointEvery()),
+                "eval_every", String.valueOf(preset.evalEvery() == null ? 0 : preset.evalEvery()),
+                "eval_episodes", String.valueOf(preset.evalEpisodes() == null ? DEFAULT_EVAL_EPISODES
+                        : preset.evalEpisodes())));
         Map<String, String> envOptions = new TreeMap<>(preset.envOptions() == null ? Map.of() : preset.envOptions());
         envOptions.putAll(request.envOptions());
         List<String> sets = new ArrayList<>();
@@ -127,9 +132,10 @@ public final class Presets {
 
         long steps = request.steps() != null ? request.steps() : parseLong(run.get("steps"), "steps");
         long seed = request.seed() != null ? request.seed() : preset.seed() != null ? preset.seed() : Seeds.fresh();
-        int checkpointEvery = (int) parseLong(run.get("checkpoint_every"), "checkpoint_every");
         RunConfig config = new RunConfig(algorithm.name(), request.env(), envOptions, run.get("observation"), steps,
-                seed, checkpointEvery, Configs.toJson(typed));
+                seed, (int) parseLong(run.get("checkpoint_every"), "checkpoint_every"),
+                (int) parseLong(run.get("eval_every"), "eval_every"),
+                (int) parseLong(run.get("eval_episodes"), "eval_episodes"), Configs.toJson(typed));
         return new Resolved(config, source);
     }
 

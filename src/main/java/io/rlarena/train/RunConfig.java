@@ -11,11 +11,15 @@ import java.util.TreeMap;
  * hyperparameters (already validated), observation encoding, step budget, root seed and
  * checkpoint interval. Saved as the run's {@code config.json}.
  *
- * @param observation how observations reach the network: {@code auto} (one-hot for Discrete
- *                    observations, as-is otherwise), {@code onehot} or {@code raw}
+ * @param observation  how observations reach the network: {@code auto} (one-hot for Discrete
+ *                     observations, as-is otherwise), {@code onehot} or {@code raw}
+ * @param evalEvery    steps between evaluations of the greedy policy on separate episode seeds
+ *                     (0: none); the best one is kept as the run's {@code best.zip}
+ * @param evalEpisodes episodes per such evaluation
  */
 public record RunConfig(String algorithm, String env, Map<String, String> envOptions, String observation,
-                        long steps, long seed, int checkpointEvery, JsonObject hyperparameters) {
+                        long steps, long seed, int checkpointEvery, int evalEvery, int evalEpisodes,
+                        JsonObject hyperparameters) {
 
     public static final Set<String> OBSERVATIONS = Set.of("auto", "onehot", "raw");
 
@@ -26,6 +30,10 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
         }
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        if (evalEvery < 0 || evalEpisodes < 0 || (evalEvery > 0 && evalEpisodes < 1)) {
+            throw new IllegalArgumentException("eval_every must be >= 0 (0: no evaluations) and eval_episodes >= 1, got "
+                    + evalEvery + " and " + evalEpisodes);
         }
         if (checkpointEvery < 0) {
             throw new IllegalArgumentException("checkpoint_every must be >= 0 (0: no checkpoints), got " + checkpointEvery);

@@ -19,6 +19,8 @@ public record RunDirectory(Path path) {
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.csv";
     public static final String AGENT = "agent.zip";
+    public static final String BEST = "best.zip";
+    public static final String EVALUATIONS = "evaluations.csv";
     public static final String CHECKPOINTS = "checkpoints";
 
     /** {@code runs/ENV-ALGORITHM-seedSEED-TIMESTAMP}. */
@@ -56,10 +58,17 @@ public record RunDirectory(Path path) {
         return path.resolve(CHECKPOINTS).resolve(String.format("step-%012d.zip", step));
     }
 
-    /** The agent to evaluate: {@code agent.zip} of a finished run. */
+    public Path bestFile() {
+        return path.resolve(BEST);
+    }
+
+    /** The agent to evaluate: the best one found by evaluations during training, else the final {@code agent.zip}. */
     public Path finishedAgent() {
         if (!Files.isDirectory(path)) {
             throw new IllegalArgumentException("run directory " + path + " does not exist");
+        }
+        if (Files.exists(bestFile())) {
+            return bestFile();
         }
         if (!Files.exists(agentFile())) {
             throw new IllegalArgumentException(path + " holds no " + AGENT + ": the run did not finish "

@@ -9,11 +9,13 @@ import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.ObservationEncoding;
+import io.rlarena.env.Seeds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -51,7 +53,9 @@ public final class Trainer {
         Algorithm algorithm = Algorithms.get(config.algorithm());
         Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
                 algorithm.name() + " hyperparameters");
-        try (Environment env = makeEnv(registry, config.env(), config.envOptions(), config.observation())) {
+        try (Environment env = makeEnv(registry, config.env(), config.envOptions(), config.observation());
+             Environment evalEnv = config.evalEvery() > 0
+                     ? makeEnv(registry, config.env(), config.envOptions(), config.observation()) : null) {
             Learner learner = algorithm.learnerFactory().create(hyperparameters, env, config.seed());
             Map<String, String> envOptions = new TreeMap<>(config.envOptions());
             envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(env.spec().maxEpisodeSteps()));
@@ -59,11 +63,10 @@ public final class Trainer {
             run.create(config);
             RunListener listener;
             try (MetricsLog metrics = new MetricsLog(run.metricsFile())) {
-                listener = new RunListener(config, run, learner, envRef, metrics, progress);
+                listener = new RunListener(config, run, learner, envRef, metrics, progress, evalEnv);
                 learner.learn(config.steps(), listener);
             }
-            AgentFile.save(run.agentFile(), AgentFile.Manifest.of(config.algorithm(), envRef, config.observation(),
-                    config.seed(), config.steps()), Configs.toJson(config), learner.modelBytes(true));
+            listener.save(run.agentFile(), config.steps());
             return new Result(run, config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
                     listener.successRate());
         }
@@ -78,15 +81,18 @@ public final class Trainer {
         private final AgentFile.EnvRef envRef;
         private final MetricsLog metrics;
         private final Progress progress;
+        private final Environment evalEnv;
         private final long start = System.nanoTime();
         private final Deque<Double> returns = new ArrayDeque<>();
         private final Deque<Boolean> successes = new ArrayDeque<>();
         private long episodes;
         private double epsilon = Double.NaN;
+        private double bestEvalReturn = Double.NEGATIVE_INFINITY;
 
         RunListener(RunConfig config, RunDirectory run, Learner learner, AgentFile.EnvRef envRef, MetricsLog metrics,
-                    Progress progress) {
+                    Progress progress, Environment evalEnv) {
             this.config = config;
+            this.evalEnv = evalEnv;
             this.run = run;
             this.learner = learner;
             this.envRef = envRef;
@@ -124,16 +130,49 @@ public final class Trainer {
             if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && step < config.steps()) {
                 checkpoint(step);
             }
+            if (evalEnv != null && (step % config.evalEvery() == 0 || step == config.steps())) {
+                evaluate(step);
+            }
             if (step % 100 == 0 || step == config.steps()) {
                 progress.update(step, String.format(Locale.ROOT, "ep %d | return %.3f | success %.2f | eps %.3f",
                         episodes, meanReturn(), successRate(), epsilon));
             }
         }
 
+        /** Saves the learner as an agent file trained for {@code step} steps. */
+        void save(Path file, long step) {
+            AgentFile.save(file, AgentFile.Manifest.of(config.algorithm(), envRef, config.observation(), config.seed(),
+                    step), Configs.toJson(config), learner.modelBytes(true));
+        }
+
+        /**
+         * Evaluates the greedy policy on the same episode seeds each time (a stream of its own, so
+         * training is unaffected), logs it, and keeps the best agent so far as best.zip.
+         */
+        private void evaluate(long step) {
+            EvalResult result = Evaluator.evaluate(evalEnv, learner, config.evalEpisodes(),
+                    Seeds.derive(config.seed(), "evaluation"));
+            boolean best = result.meanReturn() > bestEvalReturn;
+            try {
+                Path log = run.path().resolve(RunDirectory.EVALUATIONS);
+                if (!Files.exists(log)) {
+                    Files.writeString(log, "step,mean_return,std_return,success_rate,mean_length,best\n");
+                }
+                Files.writeString(log, String.format(Locale.ROOT, "%d,%.6f,%.6f,%.4f,%.2f,%d%n", step,
+                        result.meanReturn(), result.stdReturn(), result.successRate(), result.meanLength(), best ? 1 : 0),
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write evaluations in " + run.path(), e);
+            }
+            if (best) {
+                bestEvalReturn = result.meanReturn();
+                save(run.bestFile(), step);
+            }
+        }
+
         private void checkpoint(long step) {
             metrics.flush();
-            AgentFile.save(run.checkpoint(step), AgentFile.Manifest.of(config.algorithm(), envRef, config.observation(),
-                    config.seed(), step), Configs.toJson(config), learner.modelBytes(true));
+            save(run.checkpoint(step), step);
             try (Stream<Path> files = Files.list(run.path().resolve(RunDirectory.CHECKPOINTS))) {
                 List<Path> all = files.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
                 for (Path old : all.subList(0, Math.max(0, all.size() - CHECKPOINTS_KEPT))) {

@@ -46,6 +46,16 @@ class PresetsTest {
     }
 
     @Test
+    void evaluationSettingsAreValidated() {
+        RunConfig config = resolve("FrozenLake-v1", List.of("eval_every=500", "eval_episodes=20"));
+        assertEquals(500, config.evalEvery());
+        assertEquals(20, config.evalEpisodes());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> resolve("FrozenLake-v1", List.of("eval_every=500", "eval_episodes=0"))).getMessage()
+                .contains("eval_episodes"));
+    }
+
+    @Test
     void unknownKeysListTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> resolve("FrozenLake-v1", List.of("learnin_rate=0.1")));

@@ -45,6 +45,24 @@ class TrainerTest {
     }
 
     @Test
+    void periodicEvaluationsKeepTheBestAgentWithoutChangingTraining() throws Exception {
+        RunConfig withEvals = Presets.resolve(new Presets.Request("FrozenLake-v1", Map.of(), "dqn", null,
+                List.of("learning_starts=200", "checkpoint_every=0", "eval_every=1000", "eval_episodes=5"), 2500L, 4L))
+                .config();
+        RunDirectory run = new RunDirectory(dir.resolve("evals"));
+        Trainer.train(withEvals, REGISTRY, run, Progress.NONE);
+        List<String> evaluations = Files.readAllLines(run.path().resolve(RunDirectory.EVALUATIONS));
+        assertEquals("step,mean_return,std_return,success_rate,mean_length,best", evaluations.get(0));
+        assertEquals(List.of("1000", "2000", "2500"), evaluations.stream().skip(1).map(l -> l.split(",")[0]).toList());
+        assertEquals("1", evaluations.get(1).split(",")[5], "the first evaluation is the best so far");
+        assertTrue(Files.exists(run.bestFile()));
+        assertEquals(run.bestFile(), run.finishedAgent());
+        Trainer.train(config(4), REGISTRY, new RunDirectory(dir.resolve("plain")), Progress.NONE);
+        assertEquals(learningColumns(dir.resolve("plain")), learningColumns(run.path()),
+                "evaluating on its own seeds leaves training untouched");
+    }
+
+    @Test
     void runDirectoryHoldsConfigMetricsCheckpointsAndAgent() throws Exception {
         RunDirectory run = new RunDirectory(dir.resolve("run"));
         Trainer.Result result = Trainer.train(config(1), REGISTRY, run, Progress.NONE);
