@@ -39,7 +39,7 @@ public final class Trainer {
     }
 
     /** A finished run. */
-    public record Result(RunDirectory run, long steps, long episodes, double seconds, double recentMeanReturn,
+    public record Result(long steps, long episodes, double seconds, double recentMeanReturn,
                          double recentSuccessRate) {
     }
 
@@ -67,7 +67,7 @@ public final class Trainer {
                 learner.learn(config.steps(), listener);
             }
             listener.save(run.agentFile(), config.steps());
-            return new Result(run, config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
+            return new Result(config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
                     listener.successRate());
         }
     }
