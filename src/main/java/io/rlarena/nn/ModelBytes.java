@@ -65,7 +65,7 @@ public final class ModelBytes {
     }
 
     /** Floats per input row: read off the first layer (its image pre-processor for a CNN). */
-    private static int inputSize(ComputationGraphConfiguration conf) {
+    static int inputSize(ComputationGraphConfiguration conf) {
         String input = conf.getNetworkInputs().get(0);
         for (Map.Entry<String, List<String>> entry : conf.getVertexInputs().entrySet()) {
             if (entry.getValue().contains(input) && conf.getVertices().get(entry.getKey()) instanceof LayerVertex layer) {

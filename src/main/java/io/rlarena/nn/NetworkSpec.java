@@ -76,20 +76,9 @@ public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String act
      *                                  or the convolutions shrink the image to nothing
      */
     public Network build(int[] inputShape, int outputs, double learningRate, ILossFunction loss, long seed) {
-        int inputSize = Arrays.stream(inputShape).reduce(1, (a, b) -> a * b);
-        if (!conv.isEmpty() && inputShape.length != 3) {
-            throw new IllegalArgumentException("network.conv needs image observations of shape [C, H, W], but the "
-                    + "observations have shape " + Arrays.toString(inputShape));
-        }
-        if (!conv.isEmpty()) {
-            checkImageSizes(inputShape);
-        }
-        InputType inputType = conv.isEmpty() ? InputType.feedForward(inputSize)
-                : InputType.convolutionalFlat(inputShape[1], inputShape[2], inputShape[0]);
-        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(learningRate))
-                .weightInit(WeightInit.RELU);
+        int inputSize = checkInput(inputShape);
+        InputType inputType = inputType(inputShape);
+        NeuralNetConfiguration.Builder base = base(learningRate, seed);
         try {
             return dueling ? graph(base, inputType, inputSize, outputs, loss)
                     : stack(base, inputType, inputSize, outputs, loss);
@@ -97,6 +86,56 @@ public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String act
             throw new IllegalArgumentException("network " + this + " does not fit observations of shape "
                     + Arrays.toString(inputShape) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * An actor-critic network: a policy head of {@code actions} logits trained on
+     * {@code policyLoss} and a value head trained on {@code valueCoefficient * MSE}, on one shared
+     * trunk or on two separate trunks of this spec's layers (dueling does not apply).
+     *
+     * @throws IllegalArgumentException as {@link #build}
+     */
+    public ActorCritic buildActorCritic(int[] inputShape, int actions, double learningRate, ILossFunction policyLoss,
+                                        double valueCoefficient, boolean sharedTrunk, long seed) {
+        if (dueling) {
+            throw new IllegalArgumentException("network.dueling is for Q-networks; actor-critic networks have a "
+                    + "policy and a value head instead: remove it");
+        }
+        try {
+            return ActorCritic.build(this, inputShape, actions, learningRate, policyLoss, valueCoefficient, sharedTrunk,
+                    seed);
+        } catch (IllegalStateException | org.deeplearning4j.exception.DL4JInvalidConfigException e) {
+            throw new IllegalArgumentException("network " + this + " does not fit observations of shape "
+                    + Arrays.toString(inputShape) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Floats per observation.
+     *
+     * @throws IllegalArgumentException if convolutions are asked for but the input is not an image they fit
+     */
+    int checkInput(int[] inputShape) {
+        if (!conv.isEmpty() && inputShape.length != 3) {
+            throw new IllegalArgumentException("network.conv needs image observations of shape [C, H, W], but the "
+                    + "observations have shape " + Arrays.toString(inputShape));
+        }
+        if (!conv.isEmpty()) {
+            checkImageSizes(inputShape);
+        }
+        return Arrays.stream(inputShape).reduce(1, (a, b) -> a * b);
+    }
+
+    InputType inputType(int[] inputShape) {
+        return conv.isEmpty() ? InputType.feedForward(checkInput(inputShape))
+                : InputType.convolutionalFlat(inputShape[1], inputShape[2], inputShape[0]);
+    }
+
+    static NeuralNetConfiguration.Builder base(double learningRate, long seed) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.RELU);
     }
 
     /** Each convolution (truncating, as DL4J's default mode) must leave at least a 1 x 1 image. */
@@ -116,7 +155,7 @@ public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String act
     }
 
     /** The convolution and dense layers shared by both network forms, in order. */
-    private List<Layer> trunk() {
+    List<Layer> trunk() {
         Activation act = activationFunction(activation);
         List<Layer> layers = new ArrayList<>();
         for (ConvLayer c : conv) {
