@@ -1,6 +1,9 @@
 package io.rlarena.agent;
 
 import io.rlarena.agent.dqn.Dqn;
+import io.rlarena.agent.pg.A2c;
+import io.rlarena.agent.pg.Ppo;
+import io.rlarena.agent.pg.Reinforce;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +11,11 @@ import java.util.TreeMap;
 /** The algorithms rlarena can train, by name. */
 public final class Algorithms {
 
-    private static final Map<String, Algorithm> ALL = new TreeMap<>(Map.of(Dqn.ALGORITHM.name(), Dqn.ALGORITHM));
+    private static final Map<String, Algorithm> ALL = new TreeMap<>(Map.of(
+            Dqn.ALGORITHM.name(), Dqn.ALGORITHM,
+            Ppo.ALGORITHM.name(), Ppo.ALGORITHM,
+            A2c.ALGORITHM.name(), A2c.ALGORITHM,
+            Reinforce.ALGORITHM.name(), Reinforce.ALGORITHM));
 
     private Algorithms() {
     }

@@ -11,18 +11,9 @@ public final class QPolicy implements Policy {
         this.network = network;
     }
 
-    /**
-     * @throws IllegalArgumentException if the observation or mask does not fit the network, e.g.
-     *                                  an agent evaluated on another map size than it was trained on
-     */
     @Override
     public int act(float[] observation, boolean[] mask) {
-        if (observation.length != network.inputSize() || mask.length != network.outputSize()) {
-            throw new IllegalArgumentException("the agent's network takes " + network.inputSize() + " observation values"
-                    + " and scores " + network.outputSize() + " actions, but this environment gives " + observation.length
-                    + " values and " + mask.length + " actions: evaluate on the environment (and options) it was "
-                    + "trained on");
-        }
+        Policy.requireFit(network.inputSize(), network.outputSize(), observation, mask);
         float[] q = network.output(observation, 1);
         return argmaxLegal(q, 0, q.length, mask, 0);
     }

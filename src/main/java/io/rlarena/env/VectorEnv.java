@@ -114,12 +114,20 @@ public final class VectorEnv implements AutoCloseable {
 
     /** Steps every copy with its action ({@code actions[i]} for copy i), resetting finished copies. */
     public void step(int[] actions) {
-        if (actions.length != copies.size()) {
+        step(actions, null);
+    }
+
+    /**
+     * Steps the copies whose {@code active} entry is true (all if {@code active} is null); the
+     * others stay where they are, with reward 0 and neither flag set.
+     */
+    public void step(int[] actions, boolean[] active) {
+        if (actions.length != copies.size() || (active != null && active.length != copies.size())) {
             throw new IllegalArgumentException("one action per copy: expected " + copies.size() + ", got "
                     + actions.length);
         }
         if (workers == null) {
-            stepRange(actions, 0, copies.size());
+            stepRange(actions, active, 0, copies.size());
             return;
         }
         int chunk = (copies.size() + threads - 1) / threads;
@@ -127,7 +135,7 @@ public final class VectorEnv implements AutoCloseable {
         for (int from = 0; from < copies.size(); from += chunk) {
             int start = from;
             int end = Math.min(copies.size(), from + chunk);
-            pending.add(workers.submit(() -> stepRange(actions, start, end)));
+            pending.add(workers.submit(() -> stepRange(actions, active, start, end)));
         }
         for (Future<?> future : pending) {
             try {
@@ -141,8 +149,16 @@ public final class VectorEnv implements AutoCloseable {
         }
     }
 
-    private void stepRange(int[] actions, int from, int to) {
+    private void stepRange(int[] actions, boolean[] active, int from, int to) {
         for (int i = from; i < to; i++) {
+            if (active != null && !active[i]) {
+                rewards[i] = 0f;
+                terminated[i] = false;
+                truncated[i] = false;
+                success[i] = false;
+                finalObservations[i] = null;
+                continue;
+            }
             Environment env = copies.get(i);
             Step step = env.step(actions[i]);
             rewards[i] = (float) step.reward();

@@ -17,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -53,12 +55,17 @@ public final class Trainer {
         Algorithm algorithm = Algorithms.get(config.algorithm());
         Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
                 algorithm.name() + " hyperparameters");
-        try (Environment env = makeEnv(registry, config.env(), config.envOptions(), config.observation());
-             Environment evalEnv = config.evalEvery() > 0
-                     ? makeEnv(registry, config.env(), config.envOptions(), config.observation()) : null) {
-            Learner learner = algorithm.learnerFactory().create(hyperparameters, env, config.seed());
+        List<Environment> made = new ArrayList<>();
+        Supplier<Environment> envs = () -> {
+            Environment env = makeEnv(registry, config.env(), config.envOptions(), config.observation());
+            made.add(env);
+            return env;
+        };
+        try {
+            Learner learner = algorithm.learnerFactory().create(hyperparameters, envs, config.seed());
+            Environment evalEnv = config.evalEvery() > 0 ? envs.get() : null;
             Map<String, String> envOptions = new TreeMap<>(config.envOptions());
-            envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(env.spec().maxEpisodeSteps()));
+            envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(made.get(0).spec().maxEpisodeSteps()));
             AgentFile.EnvRef envRef = new AgentFile.EnvRef(config.env(), envOptions);
             run.create(config);
             RunListener listener;
@@ -69,6 +76,8 @@ public final class Trainer {
             listener.save(run.agentFile(), config.steps());
             return new Result(config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
                     listener.successRate());
+        } finally {
+            made.forEach(Environment::close);
         }
     }
 
@@ -134,8 +143,9 @@ public final class Trainer {
                 evaluate(step);
             }
             if (step % 100 == 0 || step == config.steps()) {
-                progress.update(step, String.format(Locale.ROOT, "ep %d | return %.3f | success %.2f | eps %.3f",
-                        episodes, meanReturn(), successRate(), epsilon));
+                progress.update(step, String.format(Locale.ROOT, "ep %d | return %.3f | success %.2f", episodes,
+                        meanReturn(), successRate()) + (Double.isNaN(epsilon) ? "" : String.format(Locale.ROOT,
+                        " | eps %.3f", epsilon)));
             }
         }
 

@@ -90,6 +90,18 @@ class VectorEnvTest {
     }
 
     @Test
+    void inactiveCopiesStayWhereTheyAre() {
+        try (VectorEnv vector = new VectorEnv(VectorEnvTest::cartPole, 2, 1)) {
+            float[] start = vector.reset(1).clone();
+            vector.step(new int[] {1, 1}, new boolean[] {false, true});
+            assertArrayEquals(Arrays.copyOfRange(start, 0, 4), Arrays.copyOfRange(vector.observations(), 0, 4));
+            assertEquals(0f, vector.rewards()[0]);
+            assertEquals(1f, vector.rewards()[1]);
+            assertFalse(Arrays.equals(Arrays.copyOfRange(start, 4, 8), Arrays.copyOfRange(vector.observations(), 4, 8)));
+        }
+    }
+
+    @Test
     void masksAreBatchedAndBadArgumentsRejected() {
         try (VectorEnv vector = new VectorEnv(VectorEnvTest::cartPole, 2, 1)) {
             vector.reset(0);

@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
 public final class Dqn implements Learner {
 
     public static final Algorithm ALGORITHM = new Algorithm("dqn", DqnConfig.DEFAULTS,
-            (config, env, seed) -> new Dqn((DqnConfig) config, env, seed),
+            (config, envs, seed) -> new Dqn((DqnConfig) config, envs.get(), seed),
             bytes -> new QPolicy(ModelBytes.read(bytes, false)));
 
     private final DqnConfig config;

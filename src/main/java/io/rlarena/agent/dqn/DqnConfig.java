@@ -1,8 +1,13 @@
 package io.rlarena.agent.dqn;
 
+import io.rlarena.agent.Checks;
 import io.rlarena.nn.NetworkSpec;
 
 import java.util.List;
+
+import static io.rlarena.agent.Checks.atLeast;
+import static io.rlarena.agent.Checks.positive;
+import static io.rlarena.agent.Checks.range;
 
 /**
  * DQN hyperparameters (names as in Stable-Baselines3). Validated on construction; every error
@@ -33,41 +38,21 @@ public record DqnConfig(double learningRate, double gamma, int batchSize, int bu
             0.2, 1.0, 0.05, 1.0, new NetworkSpec(List.of(), List.of(64, 64), "relu", false));
 
     public DqnConfig {
-        positive("learning_rate", learningRate);
-        range("gamma", gamma, 0, 1);
-        atLeast("batch_size", batchSize, 1);
-        atLeast("buffer_size", bufferSize, batchSize);
-        atLeast("learning_starts", learningStarts, 0);
-        atLeast("train_freq", trainFreq, 1);
-        atLeast("gradient_steps", gradientSteps, 1);
-        atLeast("target_update_interval", targetUpdateInterval, 1);
+        positive("dqn.learning_rate", learningRate);
+        range("dqn.gamma", gamma, 0, 1);
+        atLeast("dqn.batch_size", batchSize, 1);
+        atLeast("dqn.buffer_size", bufferSize, batchSize);
+        atLeast("dqn.learning_starts", learningStarts, 0);
+        atLeast("dqn.train_freq", trainFreq, 1);
+        atLeast("dqn.gradient_steps", gradientSteps, 1);
+        atLeast("dqn.target_update_interval", targetUpdateInterval, 1);
         if (!(tau > 0 && tau <= 1)) {
             throw new IllegalArgumentException("dqn.tau must be in (0, 1], got " + tau);
         }
-        range("exploration_fraction", explorationFraction, 0, 1);
-        range("exploration_initial_eps", explorationInitialEps, 0, 1);
-        range("exploration_final_eps", explorationFinalEps, 0, 1);
-        positive("huber_delta", huberDelta);
-        if (network == null) {
-            throw new IllegalArgumentException("dqn.network is missing, e.g. {\"hidden\": [64, 64], \"activation\": \"relu\"}");
-        }
-    }
-
-    private static void positive(String field, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("dqn." + field + " must be > 0, got " + value);
-        }
-    }
-
-    private static void range(String field, double value, double low, double high) {
-        if (!(value >= low && value <= high)) {
-            throw new IllegalArgumentException("dqn." + field + " must be in [" + low + ", " + high + "], got " + value);
-        }
-    }
-
-    private static void atLeast(String field, long value, long minimum) {
-        if (value < minimum) {
-            throw new IllegalArgumentException("dqn." + field + " must be >= " + minimum + ", got " + value);
-        }
+        range("dqn.exploration_fraction", explorationFraction, 0, 1);
+        range("dqn.exploration_initial_eps", explorationInitialEps, 0, 1);
+        range("dqn.exploration_final_eps", explorationFinalEps, 0, 1);
+        positive("dqn.huber_delta", huberDelta);
+        Checks.present("dqn.network", network, "{\"hidden\": [64, 64], \"activation\": \"relu\"}");
     }
 }

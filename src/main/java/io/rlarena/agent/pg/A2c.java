@@ -1,0 +1,87 @@
+package io.rlarena.agent.pg;
+
+import io.rlarena.agent.Algorithm;
+import io.rlarena.agent.Learner;
+import io.rlarena.agent.Policy;
+import io.rlarena.agent.TrainingListener;
+import io.rlarena.env.Environment;
+import io.rlarena.env.Seeds;
+import io.rlarena.env.VectorEnv;
+import io.rlarena.nn.ActorCritic;
+
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Advantage actor-critic (Mnih et al. 2016, the synchronous variant, as in Stable-Baselines3):
+ * every {@code n_steps} vector steps on {@code n_envs} copies, one gradient step on all the
+ * rollout's transitions, with advantages {@code R - V(s)} from n-step returns (which stop at
+ * terminations and bootstrap at truncations and at the rollout's end), the value loss and an
+ * entropy bonus.
+ */
+public final class A2c implements Learner {
+
+    public static final Algorithm ALGORITHM = new Algorithm("a2c", A2cConfig.DEFAULTS,
+            (config, envs, seed) -> new A2c((A2cConfig) config, envs, seed), ActorCriticPolicy::load);
+
+    private final A2cConfig config;
+    private final VectorEnv vector;
+    private final ActorCritic network;
+    private final Policy greedy;
+    private final Rollout rollout;
+    private final EpisodeTracker tracker;
+    private final SplittableRandom sampling;
+    private final long envSeed;
+
+    public A2c(A2cConfig config, Supplier<Environment> envs, long seed) {
+        this.config = config;
+        this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
+        // one gradient step per rollout: the old log-probabilities are the current ones, so the
+        // unclipped surrogate's gradient is the policy gradient -A grad log pi(a)
+        this.network = PolicyGradient.network(vector.template(), config.network(), config.learningRate(),
+                new PolicyLoss(0, config.entCoef()), config.vfCoef(), config.maxGradNorm(), config.sharedTrunk(), seed);
+        this.greedy = new ActorCriticPolicy(network);
+        this.tracker = new EpisodeTracker(config.nEnvs());
+        this.rollout = new Rollout(config.nSteps(), vector, tracker);
+        this.sampling = new SplittableRandom(Seeds.derive(seed, "sampling"));
+        this.envSeed = Seeds.derive(seed, "env");
+    }
+
+    @Override
+    public void learn(long totalSteps, TrainingListener listener) {
+        vector.reset(envSeed);
+        int capacity = rollout.capacity * rollout.copies;
+        float[] returns = new float[capacity];
+        float[] advantages = new float[capacity];
+        int[] rows = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            rows[i] = i;
+        }
+        long step = 0;
+        while (step < totalSteps) {
+            if (config.annealLr()) {
+                network.setLearningRate(config.learningRate() * (1.0 - (double) step / totalSteps));
+            }
+            int steps = PolicyGradient.rolloutSteps(config.nSteps(), totalSteps - step, rollout.copies);
+            rollout.collect(vector, network, steps, sampling, step, listener);
+            Returns.nStep(rollout.rewards, rollout.terminated, rollout.truncated, rollout.finalValues,
+                    rollout.lastValues, steps, rollout.copies, config.gamma(), returns);
+            for (int i = 0; i < rollout.size(); i++) {
+                advantages[i] = returns[i] - rollout.values[i];
+            }
+            tracker.loss = PolicyGradient.fit(network, rollout.observations, rollout.masks, rollout.chosen,
+                    rollout.logProbs, rows, 0, rollout.size(), advantages, returns, config.normalizeAdvantage());
+            step = PolicyGradient.reportSteps(step, rollout.size(), totalSteps, listener);
+        }
+    }
+
+    @Override
+    public int act(float[] observation, boolean[] mask) {
+        return greedy.act(observation, mask);
+    }
+
+    @Override
+    public byte[] modelBytes(boolean withUpdater) {
+        return network.toBytes(withUpdater);
+    }
+}

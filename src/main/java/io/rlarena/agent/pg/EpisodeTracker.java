@@ -1,0 +1,40 @@
+package io.rlarena.agent.pg;
+
+import io.rlarena.agent.EpisodeStats;
+import io.rlarena.agent.TrainingListener;
+import io.rlarena.env.VectorEnv;
+
+/** Sums each copy's rewards and reports every finished episode of a vector env to a listener. */
+final class EpisodeTracker {
+
+    private final double[] returns;
+    private final int[] lengths;
+    private long episodes;
+    /** The mean loss of the latest update, reported with the episodes that end after it. */
+    double loss = Double.NaN;
+
+    EpisodeTracker(int copies) {
+        this.returns = new double[copies];
+        this.lengths = new int[copies];
+    }
+
+    /**
+     * Accounts the vector env's last step for the copies where {@code active} is null or true;
+     * {@code stepBefore} is the environment-step count before that vector step.
+     */
+    void record(VectorEnv vector, long stepBefore, boolean[] active, TrainingListener listener) {
+        for (int i = 0; i < returns.length; i++) {
+            if (active != null && !active[i]) {
+                continue;
+            }
+            returns[i] += vector.rewards()[i];
+            lengths[i]++;
+            if (vector.done(i)) {
+                listener.onEpisode(new EpisodeStats(stepBefore + i + 1, episodes++, returns[i], lengths[i], loss,
+                        Double.NaN, vector.success(i)));
+                returns[i] = 0;
+                lengths[i] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.rlarena.agent.pg;
+
+import io.rlarena.agent.TrainingListener;
+import io.rlarena.env.Box;
+import io.rlarena.env.Environment;
+import io.rlarena.nn.ActorCritic;
+import io.rlarena.nn.NetworkSpec;
+
+/** What PPO, A2C and REINFORCE share: building their network, one fitted batch, step reporting. */
+final class PolicyGradient {
+
+    private PolicyGradient() {
+    }
+
+    /**
+     * The actor-critic network for {@code env}'s observations and actions.
+     *
+     * @throws IllegalArgumentException naming the env if its observations are not a Box or do not fit the network
+     */
+    static ActorCritic network(Environment env, NetworkSpec spec, double learningRate, PolicyLoss loss,
+                               double valueCoefficient, double maxGradNorm, boolean sharedTrunk, long seed) {
+        if (!(env.observationSpace() instanceof Box box)) {
+            throw new IllegalArgumentException("policy-gradient agents need Box (float vector) observations, but "
+                    + env.spec().id() + " gives " + env.observationSpace() + "; encode them, e.g. observation=onehot");
+        }
+        try {
+            ActorCritic network = spec.buildActorCritic(box.shape(), env.actionSpace().n(), learningRate, loss,
+                    valueCoefficient, sharedTrunk, io.rlarena.env.Seeds.derive(seed, "network"));
+            if (maxGradNorm > 0) {
+                network.clipGradientNorm(maxGradNorm);
+            }
+            return network;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(env.spec().id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One gradient step on the transitions {@code rows[from .. to)} of row-major arrays
+     * (observations, masks, chosen actions, their log-probabilities when chosen, advantages and
+     * value targets); advantages are normalized within the batch if asked. Returns the loss.
+     */
+    static double fit(ActorCritic network, float[] observations, boolean[] masks, int[] actions, float[] logProbs,
+                      int[] rows, int from, int to, float[] advantages, float[] returns, boolean normalize) {
+        int n = to - from;
+        int observationSize = network.inputSize();
+        int actionCount = network.actions();
+        float[] inputs = new float[n * observationSize];
+        float[] batchAdvantages = new float[n];
+        float[] targets = new float[n];
+        for (int k = 0; k < n; k++) {
+            int row = rows[from + k];
+            System.arraycopy(observations, row * observationSize, inputs, k * observationSize, observationSize);
+            batchAdvantages[k] = advantages[row];
+            targets[k] = returns[row];
+        }
+        if (normalize) {
+            Returns.normalize(batchAdvantages, 0, n);
+        }
+        float[] labels = new float[n * (actionCount + PolicyLoss.LEADING_COLUMNS)];
+        for (int k = 0; k < n; k++) {
+            int row = rows[from + k];
+            PolicyLoss.label(labels, k, actionCount, actions[row], batchAdvantages[k], logProbs[row], masks, row);
+        }
+        return network.fit(inputs, labels, targets, n);
+    }
+
+    /** Vector steps of the next rollout: {@code nSteps}, or fewer where the remaining budget needs fewer. */
+    static int rolloutSteps(int nSteps, long remaining, int copies) {
+        return (int) Math.min(nSteps, (remaining + copies - 1) / copies);
+    }
+
+    /** Reports environment steps {@code step+1 .. step+count} (at most {@code total}); returns the new count. */
+    static long reportSteps(long step, int count, long total, TrainingListener listener) {
+        long end = Math.min(total, step + count);
+        for (long s = step + 1; s <= end; s++) {
+            listener.onStep(s);
+        }
+        return end;
+    }
+}

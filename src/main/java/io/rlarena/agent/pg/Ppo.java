@@ -1,0 +1,120 @@
+package io.rlarena.agent.pg;
+
+import io.rlarena.agent.Algorithm;
+import io.rlarena.agent.Learner;
+import io.rlarena.agent.Policy;
+import io.rlarena.agent.TrainingListener;
+import io.rlarena.env.Environment;
+import io.rlarena.env.Seeds;
+import io.rlarena.env.VectorEnv;
+import io.rlarena.nn.ActorCritic;
+
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Proximal policy optimization (Schulman et al. 2017), as in Stable-Baselines3 and CleanRL:
+ * rollouts of {@code n_steps} on {@code n_envs} copies with one batched forward pass per vector
+ * step, GAE(lambda) advantages that stop at terminations and bootstrap at truncations, then
+ * {@code n_epochs} passes of shuffled minibatches on the clipped surrogate, the value loss and an
+ * entropy bonus, with per-minibatch advantage normalization, global gradient-norm clipping and
+ * optional linear learning-rate annealing.
+ */
+public final class Ppo implements Learner {
+
+    public static final Algorithm ALGORITHM = new Algorithm("ppo", PpoConfig.DEFAULTS,
+            (config, envs, seed) -> new Ppo((PpoConfig) config, envs, seed), ActorCriticPolicy::load);
+
+    private final PpoConfig config;
+    private final VectorEnv vector;
+    private final ActorCritic network;
+    private final Policy greedy;
+    private final Rollout rollout;
+    private final EpisodeTracker tracker;
+    private final SplittableRandom sampling;
+    private final SplittableRandom shuffling;
+    private final long envSeed;
+
+    public Ppo(PpoConfig config, Supplier<Environment> envs, long seed) {
+        this.config = config;
+        this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
+        this.network = PolicyGradient.network(vector.template(), config.network(), config.learningRate(),
+                new PolicyLoss(config.clipRange(), config.entCoef()), config.vfCoef(), config.maxGradNorm(),
+                config.sharedTrunk(), seed);
+        this.greedy = new ActorCriticPolicy(network);
+        this.tracker = new EpisodeTracker(config.nEnvs());
+        this.rollout = new Rollout(config.nSteps(), vector, tracker);
+        this.sampling = new SplittableRandom(Seeds.derive(seed, "sampling"));
+        this.shuffling = new SplittableRandom(Seeds.derive(seed, "minibatches"));
+        this.envSeed = Seeds.derive(seed, "env");
+    }
+
+    @Override
+    public void learn(long totalSteps, TrainingListener listener) {
+        vector.reset(envSeed);
+        float[] advantages = new float[rollout.capacity * rollout.copies];
+        float[] returns = new float[advantages.length];
+        long step = 0;
+        while (step < totalSteps) {
+            if (config.annealLr()) {
+                network.setLearningRate(config.learningRate() * (1.0 - (double) step / totalSteps));
+            }
+            // collect: one rollout under the current policy
+            int steps = PolicyGradient.rolloutSteps(config.nSteps(), totalSteps - step, rollout.copies);
+            rollout.collect(vector, network, steps, sampling, step, listener);
+
+            // estimate: GAE advantages, and value targets = advantages + values
+            Returns.gae(rollout.rewards, rollout.values, rollout.terminated, rollout.truncated, rollout.finalValues,
+                    rollout.lastValues, steps, rollout.copies, config.gamma(), config.gaeLambda(), advantages);
+            for (int i = 0; i < rollout.size(); i++) {
+                returns[i] = advantages[i] + rollout.values[i];
+            }
+
+            // optimize: epochs of shuffled minibatches
+            tracker.loss = optimize(advantages, returns);
+            step = PolicyGradient.reportSteps(step, rollout.size(), totalSteps, listener);
+        }
+    }
+
+    /** {@code n_epochs} passes of minibatch updates over the rollout; returns the mean loss. */
+    private double optimize(float[] advantages, float[] returns) {
+        int size = rollout.size();
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        double lossSum = 0;
+        int updates = 0;
+        for (int epoch = 0; epoch < config.nEpochs(); epoch++) {
+            shuffle(order, shuffling);
+            for (int from = 0; from < size; from += config.batchSize()) {
+                int to = Math.min(size, from + config.batchSize());
+                lossSum += PolicyGradient.fit(network, rollout.observations, rollout.masks, rollout.chosen,
+                        rollout.logProbs, order, from, to, advantages, returns,
+                        config.normalizeAdvantage());
+                updates++;
+            }
+        }
+        return lossSum / updates;
+    }
+
+    /** Fisher-Yates shuffle of {@code values} in place. */
+    static void shuffle(int[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+
+    @Override
+    public int act(float[] observation, boolean[] mask) {
+        return greedy.act(observation, mask);
+    }
+
+    @Override
+    public byte[] modelBytes(boolean withUpdater) {
+        return network.toBytes(withUpdater);
+    }
+}
