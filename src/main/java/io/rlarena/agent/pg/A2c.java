@@ -80,6 +80,11 @@ public final class A2c implements Learner {
         return greedy.act(observation, mask);
     }
 
+    /** The value head's estimate for {@code observation}. */
+    public float value(float[] observation) {
+        return network.output(observation, 1).values()[0];
+    }
+
     @Override
     public byte[] modelBytes(boolean withUpdater) {
         return network.toBytes(withUpdater);
