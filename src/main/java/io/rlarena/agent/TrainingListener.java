@@ -10,6 +10,11 @@ public interface TrainingListener {
     default void onEpisode(EpisodeStats episode) {
     }
 
+    /** Checked after each step's report: true ends training early (e.g. once a target is reached). */
+    default boolean stopRequested() {
+        return false;
+    }
+
     TrainingListener NONE = new TrainingListener() {
     };
 }

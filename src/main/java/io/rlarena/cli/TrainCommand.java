@@ -31,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     EnvArgs envArgs;
 
-    @Option(names = "--agent", defaultValue = "dqn", description = "Algorithm: dqn.")
+    @Option(names = "--agent", defaultValue = "dqn", description = "Algorithm: dqn, ppo, a2c, reinforce.")
     String agent;
 
     @Option(names = "--preset", paramLabel = "FILE",

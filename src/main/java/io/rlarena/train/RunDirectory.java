@@ -4,7 +4,6 @@ import io.rlarena.agent.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -38,9 +37,7 @@ public record RunDirectory(Path path) {
         }
         try {
             Files.createDirectories(path.resolve(CHECKPOINTS));
-            Path temp = path.resolve(CONFIG + ".tmp");
-            Files.writeString(temp, Json.GSON.toJson(config), StandardCharsets.UTF_8);
-            Files.move(temp, path.resolve(CONFIG), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Json.write(path.resolve(CONFIG), config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory " + path, e);
         }

@@ -120,6 +120,9 @@ public final class Dqn implements Learner {
                 mask = nextMask;
             }
             listener.onStep(step);
+            if (listener.stopRequested()) {
+                return;
+            }
         }
     }
 

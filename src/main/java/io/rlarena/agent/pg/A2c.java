@@ -36,10 +36,7 @@ public final class A2c implements Learner {
     public A2c(A2cConfig config, Supplier<Environment> envs, long seed) {
         this.config = config;
         this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
-        // one gradient step per rollout: the old log-probabilities are the current ones, so the
-        // unclipped surrogate's gradient is the policy gradient -A grad log pi(a)
-        this.network = PolicyGradient.network(vector.template(), config.network(), config.learningRate(),
-                new PolicyLoss(0, config.entCoef()), config.vfCoef(), config.maxGradNorm(), config.sharedTrunk(), seed);
+        this.network = PolicyGradient.network(vector.template(), config, seed);
         this.greedy = new ActorCriticPolicy(network);
         this.tracker = new EpisodeTracker(config.nEnvs());
         this.rollout = new Rollout(config.nSteps(), vector, tracker);

@@ -28,7 +28,7 @@ import static io.rlarena.agent.Checks.range;
  */
 public record A2cConfig(double learningRate, int nEnvs, int nSteps, double gamma, boolean normalizeAdvantage,
                         double entCoef, double vfCoef, double maxGradNorm, boolean annealLr, boolean sharedTrunk,
-                        int envThreads, NetworkSpec network) {
+                        int envThreads, NetworkSpec network) implements ActorCriticConfig {
 
     public static final A2cConfig DEFAULTS = new A2cConfig(7e-4, 8, 5, 0.99, false, 0.0, 0.5, 0.5, false, false, 1,
             new NetworkSpec(List.of(), List.of(64, 64), "tanh", false));

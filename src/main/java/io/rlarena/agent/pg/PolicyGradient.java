@@ -3,8 +3,8 @@ package io.rlarena.agent.pg;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Box;
 import io.rlarena.env.Environment;
+import io.rlarena.env.Seeds;
 import io.rlarena.nn.ActorCritic;
-import io.rlarena.nn.NetworkSpec;
 
 /** What PPO, A2C and REINFORCE share: building their network, one fitted batch, step reporting. */
 final class PolicyGradient {
@@ -13,23 +13,17 @@ final class PolicyGradient {
     }
 
     /**
-     * The actor-critic network for {@code env}'s observations and actions.
+     * The actor-critic network of {@code config} for {@code env}'s observations and actions.
      *
      * @throws IllegalArgumentException naming the env if its observations are not a Box or do not fit the network
      */
-    static ActorCritic network(Environment env, NetworkSpec spec, double learningRate, PolicyLoss loss,
-                               double valueCoefficient, double maxGradNorm, boolean sharedTrunk, long seed) {
+    static ActorCritic network(Environment env, ActorCriticConfig config, long seed) {
         if (!(env.observationSpace() instanceof Box box)) {
             throw new IllegalArgumentException("policy-gradient agents need Box (float vector) observations, but "
                     + env.spec().id() + " gives " + env.observationSpace() + "; encode them, e.g. observation=onehot");
         }
         try {
-            ActorCritic network = spec.buildActorCritic(box.shape(), env.actionSpace().n(), learningRate, loss,
-                    valueCoefficient, sharedTrunk, io.rlarena.env.Seeds.derive(seed, "network"));
-            if (maxGradNorm > 0) {
-                network.clipGradientNorm(maxGradNorm);
-            }
-            return network;
+            return config.buildNetwork(box.shape(), env.actionSpace().n(), Seeds.derive(seed, "network"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(env.spec().id() + ": " + e.getMessage(), e);
         }
@@ -70,11 +64,17 @@ final class PolicyGradient {
         return (int) Math.min(nSteps, (remaining + copies - 1) / copies);
     }
 
-    /** Reports environment steps {@code step+1 .. step+count} (at most {@code total}); returns the new count. */
+    /**
+     * Reports environment steps {@code step+1 .. step+count} (at most {@code total}); returns the
+     * new count, or {@code total} if the listener asked to stop.
+     */
     static long reportSteps(long step, int count, long total, TrainingListener listener) {
         long end = Math.min(total, step + count);
         for (long s = step + 1; s <= end; s++) {
             listener.onStep(s);
+            if (listener.stopRequested()) {
+                return total;
+            }
         }
         return end;
     }

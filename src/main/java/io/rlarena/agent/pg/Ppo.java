@@ -38,9 +38,7 @@ public final class Ppo implements Learner {
     public Ppo(PpoConfig config, Supplier<Environment> envs, long seed) {
         this.config = config;
         this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
-        this.network = PolicyGradient.network(vector.template(), config.network(), config.learningRate(),
-                new PolicyLoss(config.clipRange(), config.entCoef()), config.vfCoef(), config.maxGradNorm(),
-                config.sharedTrunk(), seed);
+        this.network = PolicyGradient.network(vector.template(), config, seed);
         this.greedy = new ActorCriticPolicy(network);
         this.tracker = new EpisodeTracker(config.nEnvs());
         this.rollout = new Rollout(config.nSteps(), vector, tracker);

@@ -33,7 +33,7 @@ import static io.rlarena.agent.Checks.range;
 public record PpoConfig(double learningRate, int nEnvs, int nSteps, int batchSize, int nEpochs, double gamma,
                         double gaeLambda, double clipRange, boolean normalizeAdvantage, double entCoef, double vfCoef,
                         double maxGradNorm, boolean annealLr, boolean sharedTrunk, int envThreads,
-                        NetworkSpec network) {
+                        NetworkSpec network) implements ActorCriticConfig {
 
     public static final PpoConfig DEFAULTS = new PpoConfig(3e-4, 8, 128, 256, 4, 0.99, 0.95, 0.2, true, 0.0, 0.5, 0.5,
             false, false, 1, new NetworkSpec(List.of(), List.of(64, 64), "tanh", false));

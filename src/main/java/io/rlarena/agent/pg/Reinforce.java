@@ -37,8 +37,7 @@ public final class Reinforce implements Learner {
     public Reinforce(ReinforceConfig config, Supplier<Environment> envs, long seed) {
         this.config = config;
         this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
-        this.network = PolicyGradient.network(vector.template(), config.network(), config.learningRate(),
-                new PolicyLoss(0, config.entCoef()), config.vfCoef(), config.maxGradNorm(), config.sharedTrunk(), seed);
+        this.network = PolicyGradient.network(vector.template(), config, seed);
         this.greedy = new ActorCriticPolicy(network);
         this.tracker = new EpisodeTracker(config.nEnvs());
         this.sampling = new SplittableRandom(Seeds.derive(seed, "sampling"));

@@ -26,7 +26,7 @@ import static io.rlarena.agent.Checks.range;
  */
 public record ReinforceConfig(double learningRate, int nEnvs, double gamma, boolean normalizeAdvantage, double entCoef,
                               double vfCoef, double maxGradNorm, boolean sharedTrunk, int envThreads,
-                              NetworkSpec network) {
+                              NetworkSpec network) implements ActorCriticConfig {
 
     public static final ReinforceConfig DEFAULTS = new ReinforceConfig(1e-3, 8, 0.99, true, 0.0, 0.5, 0.5, false, 1,
             new NetworkSpec(List.of(), List.of(64, 64), "tanh", false));
