@@ -51,6 +51,14 @@ public record Scenario(String name, String env, String agent, double target, lon
         return scenario;
     }
 
+    /** The same scenario with another step budget. */
+    public Scenario withMaxSteps(long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("--max-steps must be >= 1, got " + steps);
+        }
+        return new Scenario(name, env, agent, target, steps, evalEvery, evalEpisodes);
+    }
+
     /** One seed's run: solved or not, at which step, after how many seconds. */
     public record Run(long seed, boolean solved, long steps, double trainSeconds, double wallSeconds,
                       double bestMeanReturn) {
@@ -66,7 +74,7 @@ public record Scenario(String name, String env, String agent, double target, lon
      * not null, and {@code sets} overrides ({@code key=value}, as {@code train --set}).
      */
     public Outcome run(EnvRegistry registry, List<Long> seeds, Path presetFile, List<String> sets) {
-        runOnce(registry, -1, presetFile, sets, WARM_UP_STEPS);
+        runOnce(registry, -1, presetFile, sets, Math.min(WARM_UP_STEPS, maxSteps));
         List<Run> runs = new ArrayList<>();
         for (long seed : seeds) {
             runs.add(runOnce(registry, seed, presetFile, sets, maxSteps));

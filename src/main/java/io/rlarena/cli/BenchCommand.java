@@ -72,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME", description = "Time to solve a named scenario instead.")
     String scenario;
 
+    @Option(names = "--max-steps", description = "Step budget of each scenario run (default: the scenario's).")
+    Long maxSteps;
+
     @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "Seeds of the scenario runs.")
     List<Long> seeds;
 
@@ -92,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         JsonObject report = new JsonObject();
         report.add("machine", Json.GSON.toJsonTree(Machine.current()));
         if (scenario != null) {
-            Scenario task = Scenario.named(scenario);
+            Scenario task = maxSteps == null ? Scenario.named(scenario) : Scenario.named(scenario).withMaxSteps(maxSteps);
             if (!json) {
                 out.println(task);
                 out.flush();
