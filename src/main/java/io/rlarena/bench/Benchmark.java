@@ -110,17 +110,35 @@ public final class Benchmark {
         return new EnvSpeed(Stat.of(single), copies, Stat.of(vector));
     }
 
-    /** Forward calls of the agent's network on {@code calls} batches of each size in {@link #BATCHES}. */
+    /**
+     * Forward calls of the agent's network on {@code calls} batches of each size in
+     * {@link #BATCHES}: every size is warmed up first, then each repeat times every size in turn,
+     * so slow start-up (JIT compilation) and drifting machine load are not charged to one size.
+     */
     public List<Inference> inference(int calls) {
         Probe probe = probe();
-        List<Inference> results = new ArrayList<>();
         for (int batch : BATCHES) {
-            double[] micros = time(calls, rows -> probe.forward(batch));
-            double[] rows = new double[micros.length];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = batch * 1e6 / micros[i];
+            for (int i = 0; i < calls; i++) {
+                probe.forward(batch);
             }
-            results.add(new Inference(batch, Stat.of(micros), Stat.of(rows)));
+        }
+        double[][] micros = new double[BATCHES.length][repeats];
+        for (int r = 0; r < repeats; r++) {
+            for (int b = 0; b < BATCHES.length; b++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < calls; i++) {
+                    probe.forward(BATCHES[b]);
+                }
+                micros[b][r] = (System.nanoTime() - start) / 1e3 / calls;
+            }
+        }
+        List<Inference> results = new ArrayList<>();
+        for (int b = 0; b < BATCHES.length; b++) {
+            double[] rows = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                rows[r] = BATCHES[b] * 1e6 / micros[b][r];
+            }
+            results.add(new Inference(BATCHES[b], Stat.of(micros[b]), Stat.of(rows)));
         }
         return results;
     }
