@@ -19,6 +19,7 @@ import io.rlarena.nn.ActorCritic;
 import io.rlarena.nn.HuberLoss;
 import io.rlarena.nn.Network;
 import io.rlarena.train.Configs;
+import io.rlarena.train.EnvFactory;
 import io.rlarena.train.RunConfig;
 import io.rlarena.train.Trainer;
 
@@ -27,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 /**
  * The speed of one environment with one agent configuration, each figure the median of several
@@ -119,7 +119,7 @@ public final class Benchmark {
         Probe probe = probe();
         for (int batch : BATCHES) {
             for (int i = 0; i < calls; i++) {
-                probe.forward(batch);
+                probe.forward().accept(batch);
             }
         }
         double[][] micros = new double[BATCHES.length][repeats];
@@ -127,7 +127,7 @@ public final class Benchmark {
             for (int b = 0; b < BATCHES.length; b++) {
                 long start = System.nanoTime();
                 for (int i = 0; i < calls; i++) {
-                    probe.forward(BATCHES[b]);
+                    probe.forward().accept(BATCHES[b]);
                 }
                 micros[b][r] = (System.nanoTime() - start) / 1e3 / calls;
             }
@@ -146,7 +146,7 @@ public final class Benchmark {
     /** Training updates (one fit call each) at the algorithm's own batch size. */
     public Updates updates(int calls) {
         Probe probe = probe();
-        double[] micros = time(calls, i -> probe.update());
+        double[] micros = time(calls, i -> probe.update().run());
         double[] perSecond = new double[micros.length];
         double[] rows = new double[micros.length];
         for (int i = 0; i < micros.length; i++) {
@@ -160,19 +160,11 @@ public final class Benchmark {
     public Training training(long steps) {
         double[] rates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            List<Environment> made = new ArrayList<>();
-            Supplier<Environment> envs = () -> {
-                Environment env = makeEnv();
-                made.add(env);
-                return env;
-            };
-            try {
+            try (EnvFactory envs = EnvFactory.of(registry, config)) {
                 Learner learner = algorithm.learnerFactory().create(hyperparameters, envs, config.seed() + r);
                 long start = System.nanoTime();
                 learner.learn(steps, TrainingListener.NONE);
                 rates[r] = steps / seconds(start);
-            } finally {
-                made.forEach(Environment::close);
             }
         }
         return new Training(steps, Stat.of(rates));
@@ -198,13 +190,8 @@ public final class Benchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** The agent's network with inputs and labels ready for timing. */
-    private interface Probe {
-        void forward(int rows);
-
-        void update();
-
-        int updateBatch();
+    /** The agent's network with inputs and labels ready for timing: a forward of n rows, one update. */
+    private record Probe(IntConsumer forward, Runnable update, int updateBatch) {
     }
 
     private Probe probe() {
@@ -220,38 +207,20 @@ public final class Benchmark {
         }
         int inputSize = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
         SplittableRandom random = new SplittableRandom(3);
+        float[][] byRows = inputsByRows(inputSize, random);
+        int batch = updateBatch();
+        float[] x = randomFloats(batch * inputSize, random);
         if (hyperparameters instanceof DqnConfig dqn) {
             Network network = dqn.network().build(shape, actions, dqn.learningRate(), new HuberLoss(dqn.huberDelta()), 1);
-            int batch = dqn.batchSize();
-            float[][] byRows = inputsByRows(inputSize, random);
-            float[] x = randomFloats(batch * inputSize, random);
             float[] labels = randomFloats(batch * actions, random);
             float[] mask = new float[batch * actions];
             for (int i = 0; i < batch; i++) {
                 mask[i * actions + random.nextInt(actions)] = 1f;
             }
-            return new Probe() {
-                @Override
-            public void forward(int rows) {
-                    network.output(byRows[indexOf(rows)], rows);
-                }
-
-                @Override
-            public void update() {
-                    network.fit(x, labels, mask, batch);
-                }
-
-                @Override
-            public int updateBatch() {
-                    return batch;
-                }
-            };
+            return new Probe(rows -> network.output(byRows[indexOf(rows)], rows),
+                    () -> network.fit(x, labels, mask, batch), batch);
         }
-        ActorCriticConfig pg = (ActorCriticConfig) hyperparameters;
-        ActorCritic network = pg.buildNetwork(shape, actions, 1);
-        int batch = updateBatch();
-        float[][] byRows = inputsByRows(inputSize, random);
-        float[] x = randomFloats(batch * inputSize, random);
+        ActorCritic network = ((ActorCriticConfig) hyperparameters).buildNetwork(shape, actions, 1);
         float[] values = randomFloats(batch, random);
         float[] labels = new float[batch * (actions + PolicyLoss.LEADING_COLUMNS)];
         boolean[] legal = new boolean[batch * actions];
@@ -260,22 +229,8 @@ public final class Benchmark {
             PolicyLoss.label(labels, i, actions, random.nextInt(actions), (float) random.nextGaussian(),
                     (float) -Math.log(actions), legal, i);
         }
-        return new Probe() {
-            @Override
-            public void forward(int rows) {
-                network.output(byRows[indexOf(rows)], rows);
-            }
-
-            @Override
-            public void update() {
-                network.fit(x, labels, values, batch);
-            }
-
-            @Override
-            public int updateBatch() {
-                return batch;
-            }
-        };
+        return new Probe(rows -> network.output(byRows[indexOf(rows)], rows),
+                () -> network.fit(x, labels, values, batch), batch);
     }
 
     /** Rows per fit call: the minibatch of PPO/DQN, the whole rollout of A2C, 256 for REINFORCE (episodes vary). */

@@ -8,18 +8,17 @@ import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.Seeds;
 import io.rlarena.train.Configs;
+import io.rlarena.train.EnvFactory;
 import io.rlarena.train.EvalResult;
 import io.rlarena.train.Evaluator;
 import io.rlarena.train.Presets;
 import io.rlarena.train.RunConfig;
-import io.rlarena.train.Trainer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * A named end-to-end task: train an agent (its preset from {@code agents/}) and evaluate the
@@ -95,21 +94,13 @@ public record Scenario(String name, String env, String agent, double target, lon
                 registry.classLoader()).config();
         Algorithm algorithm = Algorithms.get(config.algorithm());
         Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(), agent);
-        List<Environment> made = new ArrayList<>();
-        Supplier<Environment> envs = () -> {
-            Environment environment = Trainer.makeEnv(registry, config.env(), config.envOptions(), config.observation());
-            made.add(environment);
-            return environment;
-        };
-        try {
+        try (EnvFactory envs = EnvFactory.of(registry, config)) {
             Learner learner = algorithm.learnerFactory().create(hyperparameters, envs, seed);
             Environment evalEnv = envs.get();
             Watch watch = new Watch(learner, evalEnv, Seeds.derive(seed, "evaluation"));
             learner.learn(steps, watch);
             double wall = (System.nanoTime() - watch.start) / 1e9;
             return new Run(seed, watch.solvedAt > 0, watch.solvedAt, wall - watch.evalSeconds, wall, watch.best);
-        } finally {
-            made.forEach(Environment::close);
         }
     }
 

@@ -17,13 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -55,17 +53,11 @@ public final class Trainer {
         Algorithm algorithm = Algorithms.get(config.algorithm());
         Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
                 algorithm.name() + " hyperparameters");
-        List<Environment> made = new ArrayList<>();
-        Supplier<Environment> envs = () -> {
-            Environment env = makeEnv(registry, config.env(), config.envOptions(), config.observation());
-            made.add(env);
-            return env;
-        };
-        try {
+        try (EnvFactory envs = EnvFactory.of(registry, config)) {
             Learner learner = algorithm.learnerFactory().create(hyperparameters, envs, config.seed());
             Environment evalEnv = config.evalEvery() > 0 ? envs.get() : null;
             Map<String, String> envOptions = new TreeMap<>(config.envOptions());
-            envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(made.get(0).spec().maxEpisodeSteps()));
+            envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(envs.first().spec().maxEpisodeSteps()));
             AgentFile.EnvRef envRef = new AgentFile.EnvRef(config.env(), envOptions);
             run.create(config);
             RunListener listener;
@@ -76,8 +68,6 @@ public final class Trainer {
             listener.save(run.agentFile(), config.steps());
             return new Result(config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
                     listener.successRate());
-        } finally {
-            made.forEach(Environment::close);
         }
     }
 

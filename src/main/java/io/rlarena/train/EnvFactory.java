@@ -1,0 +1,52 @@
+package io.rlarena.train;
+
+import io.rlarena.env.EnvRegistry;
+import io.rlarena.env.Environment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Makes copies of one run's environment (registry env plus observation encoding) for a learner
+ * or an evaluator, and closes every copy it made when closed.
+ */
+public final class EnvFactory implements Supplier<Environment>, AutoCloseable {
+
+    private final EnvRegistry registry;
+    private final String env;
+    private final Map<String, String> options;
+    private final String observation;
+    private final List<Environment> made = new ArrayList<>();
+
+    public EnvFactory(EnvRegistry registry, String env, Map<String, String> options, String observation) {
+        this.registry = registry;
+        this.env = env;
+        this.options = options;
+        this.observation = observation;
+    }
+
+    /** The factory of a run configuration's environment. */
+    public static EnvFactory of(EnvRegistry registry, RunConfig config) {
+        return new EnvFactory(registry, config.env(), config.envOptions(), config.observation());
+    }
+
+    @Override
+    public Environment get() {
+        Environment copy = Trainer.makeEnv(registry, env, options, observation);
+        made.add(copy);
+        return copy;
+    }
+
+    /** The first copy made (for its spec), making one if none was. */
+    public Environment first() {
+        return made.isEmpty() ? get() : made.get(0);
+    }
+
+    @Override
+    public void close() {
+        made.forEach(Environment::close);
+        made.clear();
+    }
+}
