@@ -1,15 +1,9 @@
 package io.rlarena.agent.pg;
 
 import io.rlarena.agent.Algorithm;
-import io.rlarena.agent.Learner;
-import io.rlarena.agent.Policy;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Environment;
-import io.rlarena.env.Seeds;
-import io.rlarena.env.VectorEnv;
-import io.rlarena.nn.ActorCritic;
 
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -19,29 +13,18 @@ import java.util.function.Supplier;
  * terminations and bootstrap at truncations and at the rollout's end), the value loss and an
  * entropy bonus.
  */
-public final class A2c implements Learner {
+public final class A2c extends PolicyGradient {
 
     public static final Algorithm ALGORITHM = new Algorithm("a2c", A2cConfig.DEFAULTS,
             (config, envs, seed) -> new A2c((A2cConfig) config, envs, seed), ActorCriticPolicy::load);
 
     private final A2cConfig config;
-    private final VectorEnv vector;
-    private final ActorCritic network;
-    private final Policy greedy;
     private final Rollout rollout;
-    private final EpisodeTracker tracker;
-    private final SplittableRandom sampling;
-    private final long envSeed;
 
     public A2c(A2cConfig config, Supplier<Environment> envs, long seed) {
+        super(config, envs, seed);
         this.config = config;
-        this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
-        this.network = PolicyGradient.network(vector.template(), config, seed);
-        this.greedy = new ActorCriticPolicy(network);
-        this.tracker = new EpisodeTracker(config.nEnvs());
         this.rollout = new Rollout(config.nSteps(), vector, tracker);
-        this.sampling = new SplittableRandom(Seeds.derive(seed, "sampling"));
-        this.envSeed = Seeds.derive(seed, "env");
     }
 
     @Override
@@ -72,18 +55,8 @@ public final class A2c implements Learner {
         }
     }
 
-    @Override
-    public int act(float[] observation, boolean[] mask) {
-        return greedy.act(observation, mask);
-    }
-
     /** The value head's estimate for {@code observation}. */
     public float value(float[] observation) {
         return network.output(observation, 1).values()[0];
-    }
-
-    @Override
-    public byte[] modelBytes(boolean withUpdater) {
-        return network.toBytes(withUpdater);
     }
 }

@@ -6,6 +6,12 @@ import io.rlarena.nn.NetworkSpec;
 /** What every policy-gradient configuration says about its actor-critic network. */
 public interface ActorCriticConfig {
 
+    /** Environment copies stepped in lockstep. */
+    int nEnvs();
+
+    /** Threads stepping the copies. */
+    int envThreads();
+
     NetworkSpec network();
 
     double learningRate();

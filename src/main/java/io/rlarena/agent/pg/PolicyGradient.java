@@ -1,15 +1,49 @@
 package io.rlarena.agent.pg;
 
+import io.rlarena.agent.Learner;
+import io.rlarena.agent.Policy;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Box;
 import io.rlarena.env.Environment;
 import io.rlarena.env.Seeds;
+import io.rlarena.env.VectorEnv;
 import io.rlarena.nn.ActorCritic;
 
-/** What PPO, A2C and REINFORCE share: building their network, one fitted batch, step reporting. */
-final class PolicyGradient {
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
-    private PolicyGradient() {
+/**
+ * What PPO, A2C and REINFORCE share: the vector env of {@code n_envs} copies, the actor-critic
+ * network, episode reporting, the random streams, greedy acting and saving; and the helpers for
+ * one fitted batch and step reporting.
+ */
+abstract class PolicyGradient implements Learner {
+
+    final VectorEnv vector;
+    final ActorCritic network;
+    final EpisodeTracker tracker;
+    /** Actions sampled while collecting. */
+    final SplittableRandom sampling;
+    final long envSeed;
+    private final Policy greedy;
+
+    PolicyGradient(ActorCriticConfig config, Supplier<Environment> envs, long seed) {
+        this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
+        this.network = network(vector.template(), config, seed);
+        this.tracker = new EpisodeTracker(config.nEnvs());
+        this.sampling = new SplittableRandom(Seeds.derive(seed, "sampling"));
+        this.envSeed = Seeds.derive(seed, "env");
+        this.greedy = new ActorCriticPolicy(network);
+    }
+
+    @Override
+    public int act(float[] observation, boolean[] mask) {
+        return greedy.act(observation, mask);
+    }
+
+    @Override
+    public byte[] modelBytes(boolean withUpdater) {
+        return network.toBytes(withUpdater);
     }
 
     /**
@@ -17,7 +51,7 @@ final class PolicyGradient {
      *
      * @throws IllegalArgumentException naming the env if its observations are not a Box or do not fit the network
      */
-    static ActorCritic network(Environment env, ActorCriticConfig config, long seed) {
+    private static ActorCritic network(Environment env, ActorCriticConfig config, long seed) {
         if (!(env.observationSpace() instanceof Box box)) {
             throw new IllegalArgumentException("policy-gradient agents need Box (float vector) observations, but "
                     + env.spec().id() + " gives " + env.observationSpace() + "; encode them, e.g. observation=onehot");

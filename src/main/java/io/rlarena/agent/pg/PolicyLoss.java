@@ -69,25 +69,26 @@ public final class PolicyLoss implements ILossFunction {
     /** Per-row losses into {@code losses} and, if {@code gradient} is not null, dLoss/dlogits into it. */
     private void evaluate(float[] logits, float[] labels, int rows, int n, double[] losses, float[] gradient) {
         int width = n + LEADING_COLUMNS;
-        boolean[] mask = new boolean[n];
+        boolean[] mask = new boolean[rows * n];
+        for (int r = 0; r < rows; r++) {
+            for (int a = 0; a < n; a++) {
+                mask[r * n + a] = labels[r * width + LEADING_COLUMNS + a] > 0.5f;
+            }
+        }
         double[] p = new double[n];
         for (int r = 0; r < rows; r++) {
             int offset = r * width;
-            for (int a = 0; a < n; a++) {
-                mask[a] = labels[offset + LEADING_COLUMNS + a] > 0.5f;
-            }
-            float[] row = java.util.Arrays.copyOfRange(logits, r * n, r * n + n);
-            double logNormalizer = Categorical.probabilities(row, mask, 0, n, p);
+            double logNormalizer = Categorical.probabilities(logits, mask, r, n, p);
             int action = Math.round(labels[offset]);
             double advantage = labels[offset + 1];
-            double ratio = Math.exp(row[action] - logNormalizer - labels[offset + 2]);
+            double ratio = Math.exp(logits[r * n + action] - logNormalizer - labels[offset + 2]);
             double surrogate = ratio * advantage;
             double clippedSurrogate = clipRange > 0
                     ? Math.max(1 - clipRange, Math.min(1 + clipRange, ratio)) * advantage : surrogate;
             double entropy = 0;
             for (int a = 0; a < n; a++) {
                 if (p[a] > 0) {
-                    entropy -= p[a] * (row[a] - logNormalizer);
+                    entropy -= p[a] * (logits[r * n + a] - logNormalizer);
                 }
             }
             losses[r] = -Math.min(surrogate, clippedSurrogate) - entropyCoefficient * entropy;
@@ -97,7 +98,7 @@ public final class PolicyLoss implements ILossFunction {
                 for (int a = 0; a < n; a++) {
                     double g = 0;
                     if (p[a] > 0) {
-                        double logP = row[a] - logNormalizer;
+                        double logP = logits[r * n + a] - logNormalizer;
                         g = dLogProb * ((a == action ? 1 : 0) - p[a]) + entropyCoefficient * p[a] * (logP + entropy);
                     }
                     gradient[r * n + a] = (float) g;

@@ -1,13 +1,9 @@
 package io.rlarena.agent.pg;
 
 import io.rlarena.agent.Algorithm;
-import io.rlarena.agent.Learner;
-import io.rlarena.agent.Policy;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Environment;
 import io.rlarena.env.Seeds;
-import io.rlarena.env.VectorEnv;
-import io.rlarena.nn.ActorCritic;
 
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -20,31 +16,20 @@ import java.util.function.Supplier;
  * entropy bonus, with per-minibatch advantage normalization, global gradient-norm clipping and
  * optional linear learning-rate annealing.
  */
-public final class Ppo implements Learner {
+public final class Ppo extends PolicyGradient {
 
     public static final Algorithm ALGORITHM = new Algorithm("ppo", PpoConfig.DEFAULTS,
             (config, envs, seed) -> new Ppo((PpoConfig) config, envs, seed), ActorCriticPolicy::load);
 
     private final PpoConfig config;
-    private final VectorEnv vector;
-    private final ActorCritic network;
-    private final Policy greedy;
     private final Rollout rollout;
-    private final EpisodeTracker tracker;
-    private final SplittableRandom sampling;
     private final SplittableRandom shuffling;
-    private final long envSeed;
 
     public Ppo(PpoConfig config, Supplier<Environment> envs, long seed) {
+        super(config, envs, seed);
         this.config = config;
-        this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
-        this.network = PolicyGradient.network(vector.template(), config, seed);
-        this.greedy = new ActorCriticPolicy(network);
-        this.tracker = new EpisodeTracker(config.nEnvs());
         this.rollout = new Rollout(config.nSteps(), vector, tracker);
-        this.sampling = new SplittableRandom(Seeds.derive(seed, "sampling"));
         this.shuffling = new SplittableRandom(Seeds.derive(seed, "minibatches"));
-        this.envSeed = Seeds.derive(seed, "env");
     }
 
     @Override
@@ -104,15 +89,5 @@ public final class Ppo implements Learner {
             values[i] = values[j];
             values[j] = swap;
         }
-    }
-
-    @Override
-    public int act(float[] observation, boolean[] mask) {
-        return greedy.act(observation, mask);
-    }
-
-    @Override
-    public byte[] modelBytes(boolean withUpdater) {
-        return network.toBytes(withUpdater);
     }
 }

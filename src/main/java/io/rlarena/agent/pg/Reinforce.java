@@ -1,16 +1,11 @@
 package io.rlarena.agent.pg;
 
 import io.rlarena.agent.Algorithm;
-import io.rlarena.agent.Learner;
-import io.rlarena.agent.Policy;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Environment;
-import io.rlarena.env.Seeds;
-import io.rlarena.env.VectorEnv;
 import io.rlarena.nn.ActorCritic;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -21,27 +16,16 @@ import java.util.function.Supplier;
  * returns that bootstrap from the baseline only where a time limit cut an episode off, while the
  * value head regresses on {@code G_t}.
  */
-public final class Reinforce implements Learner {
+public final class Reinforce extends PolicyGradient {
 
     public static final Algorithm ALGORITHM = new Algorithm("reinforce", ReinforceConfig.DEFAULTS,
             (config, envs, seed) -> new Reinforce((ReinforceConfig) config, envs, seed), ActorCriticPolicy::load);
 
     private final ReinforceConfig config;
-    private final VectorEnv vector;
-    private final ActorCritic network;
-    private final Policy greedy;
-    private final EpisodeTracker tracker;
-    private final SplittableRandom sampling;
-    private final long envSeed;
 
     public Reinforce(ReinforceConfig config, Supplier<Environment> envs, long seed) {
+        super(config, envs, seed);
         this.config = config;
-        this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
-        this.network = PolicyGradient.network(vector.template(), config, seed);
-        this.greedy = new ActorCriticPolicy(network);
-        this.tracker = new EpisodeTracker(config.nEnvs());
-        this.sampling = new SplittableRandom(Seeds.derive(seed, "sampling"));
-        this.envSeed = Seeds.derive(seed, "env");
     }
 
     /** The transitions of one episode, and its returns once it is over. */
@@ -171,15 +155,5 @@ public final class Reinforce implements Learner {
         }
         return PolicyGradient.fit(network, observations, masks, actions, logProbs, rows, 0, total, advantages, returns,
                 config.normalizeAdvantage());
-    }
-
-    @Override
-    public int act(float[] observation, boolean[] mask) {
-        return greedy.act(observation, mask);
-    }
-
-    @Override
-    public byte[] modelBytes(boolean withUpdater) {
-        return network.toBytes(withUpdater);
     }
 }
