@@ -30,6 +30,9 @@ public final class Dqn implements Learner {
             (config, envs, seed) -> new Dqn((DqnConfig) config, envs.get(), seed),
             bytes -> new QPolicy(ModelBytes.read(bytes, false)));
 
+    /** Rows per batched target-network call: bounds the activations' memory for large phases. */
+    private static final int MAX_ROWS_PER_CALL = 8192;
+
     private final DqnConfig config;
     private final Environment env;
     private final int observationSize;
@@ -37,9 +40,11 @@ public final class Dqn implements Learner {
     private final Network online;
     private final Network target;
     private final ReplayBuffer replay;
+    private final ReplayBuffer.Batch batch;
     private final SplittableRandom exploration;
     private final long envSeed;
     private final float[] targets;
+    private final float[] nextTarget;
     private final float[] labels;
     private final float[] labelMask;
 
@@ -63,11 +68,13 @@ public final class Dqn implements Learner {
             throw new IllegalArgumentException(env.spec().id() + ": " + e.getMessage(), e);
         }
         this.target = online.copy();
-        this.replay = new ReplayBuffer(config.bufferSize(), observationSize, actionCount, config.batchSize(),
-                Seeds.derive(seed, "replay"));
+        this.replay = new ReplayBuffer(config.bufferSize(), observationSize, actionCount,
+                config.batchSize() * config.gradientSteps(), Seeds.derive(seed, "replay"));
+        this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSize, actionCount);
         this.exploration = new SplittableRandom(Seeds.derive(seed, "exploration"));
         this.envSeed = Seeds.derive(seed, "env");
         this.targets = new float[config.batchSize()];
+        this.nextTarget = new float[config.batchSize() * actionCount];
         this.labels = new float[config.batchSize() * actionCount];
         this.labelMask = new float[config.batchSize() * actionCount];
     }
@@ -96,10 +103,8 @@ public final class Dqn implements Learner {
 
             // learn: gradient steps on replayed batches, then the target network
             if (step > config.learningStarts() && step % config.trainFreq() == 0) {
-                for (int g = 0; g < config.gradientSteps(); g++) {
-                    lossSum += update();
-                    lossCount++;
-                }
+                lossSum += train();
+                lossCount += config.gradientSteps();
             }
             if (step % config.targetUpdateInterval() == 0) {
                 updateTarget();
@@ -126,11 +131,27 @@ public final class Dqn implements Learner {
         }
     }
 
-    /** One gradient step on a replayed batch; returns the batch's mean Huber loss. */
+    /**
+     * {@code gradient_steps} updates on batches drawn together; returns the sum of their losses.
+     * The target network does not change within this phase, so its values for every drawn next
+     * observation come from one batched call instead of one call per update (ND4J's cost is per call).
+     */
+    private double train() {
+        ReplayBuffer.Batch drawn = replay.sample();
+        float[] allNextTarget = outputInChunks(target, drawn.nextObservations, drawn.size());
+        int rows = batch.size();
+        double lossSum = 0;
+        for (int g = 0; g < config.gradientSteps(); g++) {
+            drawn.copyRows(g * rows, batch);
+            System.arraycopy(allNextTarget, g * rows * actionCount, nextTarget, 0, rows * actionCount);
+            lossSum += update();
+        }
+        return lossSum;
+    }
+
+    /** One gradient step on {@link #batch} (target-network values in {@link #nextTarget}); returns its mean loss. */
     private double update() {
-        ReplayBuffer.Batch batch = replay.sample();
         int n = batch.size();
-        float[] nextTarget = target.output(batch.nextObservations, n);
         float[] nextOnline = config.doubleQ() ? online.output(batch.nextObservations, n) : nextTarget;
         tdTargets(batch.rewards, batch.terminated, nextOnline, nextTarget, batch.nextMasks, actionCount,
                 config.gamma(), targets);
@@ -142,6 +163,20 @@ public final class Dqn implements Learner {
         }
         online.fit(batch.observations, labels, labelMask, n);
         return online.score();
+    }
+
+    /** {@code network}'s outputs for {@code rows} inputs, in calls of at most {@link #MAX_ROWS_PER_CALL} rows. */
+    private float[] outputInChunks(Network network, float[] inputs, int rows) {
+        if (rows <= MAX_ROWS_PER_CALL) {
+            return network.output(inputs, rows);
+        }
+        float[] out = new float[rows * actionCount];
+        for (int from = 0; from < rows; from += MAX_ROWS_PER_CALL) {
+            int count = Math.min(MAX_ROWS_PER_CALL, rows - from);
+            float[] chunk = Arrays.copyOfRange(inputs, from * observationSize, (from + count) * observationSize);
+            System.arraycopy(network.output(chunk, count), 0, out, from * actionCount, count * actionCount);
+        }
+        return out;
     }
 
     private void updateTarget() {

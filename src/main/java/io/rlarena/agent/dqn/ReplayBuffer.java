@@ -17,7 +17,7 @@ public final class ReplayBuffer {
         public final boolean[] terminated;
         public final boolean[] nextMasks;
 
-        Batch(int size, int observationSize, int actionCount) {
+        public Batch(int size, int observationSize, int actionCount) {
             observations = new float[size * observationSize];
             actions = new int[size];
             rewards = new float[size];
@@ -28,6 +28,20 @@ public final class ReplayBuffer {
 
         public int size() {
             return actions.length;
+        }
+
+        /** Copies this batch's rows {@code first .. first + into.size() - 1} into {@code into}. */
+        public void copyRows(int first, Batch into) {
+            int rows = into.size();
+            int observationSize = observations.length / size();
+            int actionCount = nextMasks.length / size();
+            System.arraycopy(observations, first * observationSize, into.observations, 0, rows * observationSize);
+            System.arraycopy(nextObservations, first * observationSize, into.nextObservations, 0,
+                    rows * observationSize);
+            System.arraycopy(nextMasks, first * actionCount, into.nextMasks, 0, rows * actionCount);
+            System.arraycopy(actions, first, into.actions, 0, rows);
+            System.arraycopy(rewards, first, into.rewards, 0, rows);
+            System.arraycopy(terminated, first, into.terminated, 0, rows);
         }
     }
 
@@ -45,7 +59,8 @@ public final class ReplayBuffer {
     private int next;
     private int size;
 
-    public ReplayBuffer(int capacity, int observationSize, int actionCount, int batchSize, long seed) {
+    /** A buffer of {@code capacity} transitions whose {@link #sample()} draws {@code sampleSize} of them. */
+    public ReplayBuffer(int capacity, int observationSize, int actionCount, int sampleSize, long seed) {
         this.capacity = capacity;
         this.observationSize = observationSize;
         this.actionCount = actionCount;
@@ -56,7 +71,7 @@ public final class ReplayBuffer {
         this.terminated = new boolean[capacity];
         this.nextMasks = new boolean[capacity * actionCount];
         this.rng = new SplittableRandom(seed);
-        this.batch = new Batch(batchSize, observationSize, actionCount);
+        this.batch = new Batch(sampleSize, observationSize, actionCount);
     }
 
     /**

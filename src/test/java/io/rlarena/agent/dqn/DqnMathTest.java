@@ -94,4 +94,27 @@ class DqnMathTest {
         }
         assertTrue(seen[2] && seen[3] && seen[4]);
     }
+
+    @Test
+    void aDrawnPhaseSplitsIntoItsBatchesRowForRow() {
+        ReplayBuffer buffer = new ReplayBuffer(10, 2, 3, 6, 2);
+        for (int i = 0; i < 10; i++) {
+            buffer.add(new float[] {i, 100 + i}, i % 3, i, new float[] {-i, -100 - i}, i % 2 == 0,
+                    new boolean[] {i % 2 == 0, true, false});
+        }
+        ReplayBuffer.Batch phase = buffer.sample();
+        ReplayBuffer.Batch second = new ReplayBuffer.Batch(3, 2, 3);
+        phase.copyRows(3, second);
+        for (int k = 0; k < 3; k++) {
+            int i = (int) phase.observations[2 * (3 + k)];
+            assertEquals(i, second.observations[2 * k]);
+            assertEquals(100 + i, second.observations[2 * k + 1]);
+            assertEquals(-100 - i, second.nextObservations[2 * k + 1]);
+            assertEquals(i % 3, second.actions[k]);
+            assertEquals(i, second.rewards[k]);
+            assertEquals(i % 2 == 0, second.terminated[k]);
+            assertEquals(i % 2 == 0, second.nextMasks[3 * k]);
+            assertTrue(second.nextMasks[3 * k + 1] && !second.nextMasks[3 * k + 2]);
+        }
+    }
 }
