@@ -22,8 +22,14 @@ public final class Maze extends SeededEnvironment {
     public static final double STEP_REWARD = -0.01;
     public static final double GOAL_REWARD = 1.0;
 
-    /** Where mazes come from: a fixed maze, or levels {@code startLevel .. startLevel + numLevels - 1} (0: unbounded). */
-    public record Levels(MazeGrid fixed, int size, double braid, boolean randomEnds, long startLevel, long numLevels) {
+    /**
+     * Where mazes come from: a fixed maze, or levels {@code startLevel .. startLevel + numLevels - 1}
+     * (0: unbounded). With {@code exploringStarts} each episode starts on a uniformly drawn open
+     * cell other than the goal instead of the level's start (exploring starts, for training on
+     * mazes too large for random exploration to cross).
+     */
+    public record Levels(MazeGrid fixed, int size, double braid, boolean randomEnds, long startLevel, long numLevels,
+                         boolean exploringStarts) {
     }
 
     /** How the agent sees the maze: full planes (walls, agent, goal) or an egocentric window (walls, goal). */
@@ -89,12 +95,23 @@ public final class Maze extends SeededEnvironment {
                     : levels.startLevel() + random().nextLong(levels.numLevels());
             maze = MazeGrid.generate(levels.size(), levels.braid(), levels.randomEnds(), level);
         }
-        agent = maze.start();
-        optimalSteps = maze.shortestPath();
+        agent = levels.exploringStarts() ? randomOpenCell() : maze.start();
+        optimalSteps = maze.distancesFrom(agent)[maze.goal()];
         visited = new boolean[maze.size() * maze.size()];
         visited[agent] = true;
         over = false;
         return new Reset(observation(), Map.of("level", level, "optimal_steps", optimalSteps));
+    }
+
+    /** A uniformly drawn cell from which the goal is reachable, other than the goal. */
+    private int randomOpenCell() {
+        int[] toGoal = maze.distancesFrom(maze.goal());
+        while (true) {
+            int cell = random().nextInt(toGoal.length);
+            if (toGoal[cell] > 0) {
+                return cell;
+            }
+        }
     }
 
     @Override

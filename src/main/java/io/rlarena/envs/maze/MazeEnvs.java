@@ -25,6 +25,8 @@ public final class MazeEnvs implements EnvProvider {
                         new EnvOption("num_levels", "0", "number of levels in the set, 0 = unlimited"),
                         new EnvOption("start_level", "0", "first level of the set"),
                         new EnvOption("level_seed", "-1", "pin one level (>= 0); -1 draws from the set"),
+                        new EnvOption("exploring_starts", "false",
+                                "start each episode on a random open cell (training on large mazes)"),
                         new EnvOption("maze_file", "", "a hand-written maze: a file path, or a built-in name"),
                         new EnvOption("observation", "planes", "planes (walls, agent, goal: 3 x size x size) or window"),
                         new EnvOption("window", "5", "side of the egocentric window (walls, goal: 2 x k x k), odd")),
@@ -66,7 +68,8 @@ public final class MazeEnvs implements EnvProvider {
             throw options.bad("window", options.string("window"), "an odd number >= 1");
         }
         return new Maze(new EnvSpec(options.envId(), options.values(), size * size),
-                new Maze.Levels(fixed, size, braid, ends.equals("random"), startLevel, numLevels),
+                new Maze.Levels(fixed, size, braid, ends.equals("random"), startLevel, numLevels,
+                        options.bool("exploring_starts")),
                 new Maze.View(observation.equals("window"), window));
     }
 

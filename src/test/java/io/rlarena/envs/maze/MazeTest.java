@@ -39,6 +39,36 @@ class MazeTest {
     }
 
     @Test
+    void exploringStartsVisitEveryOpenCellButTheGoalAndKeepTheMaze() {
+        Environment env = make(Map.of("level_seed", "7", "exploring_starts", "true"));
+        env.reset(5);
+        MazeGrid grid = bare(env).maze();
+        int[] toGoal = grid.distancesFrom(grid.goal());
+        Set<Integer> starts = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            float[] planes = env.reset().observation();
+            assertEquals(grid.goal(), bare(env).maze().goal(), "the level stays pinned");
+            int agent = -1;
+            for (int cell = 0; cell < 81; cell++) {
+                if (planes[81 + cell] == 1f) {
+                    agent = cell;
+                }
+            }
+            assertTrue(toGoal[agent] > 0, "start " + agent + " must be an open cell other than the goal");
+            starts.add(agent);
+        }
+        long open = java.util.Arrays.stream(toGoal).filter(d -> d > 0).count();
+        assertEquals(open, starts.size(), "every open cell is drawn as a start");
+        int agentCell = -1;
+        Environment fixed = make(Map.of("level_seed", "7"));
+        float[] first = fixed.reset(5).observation();
+        for (int cell = 0; cell < 81; cell++) {
+            agentCell = first[81 + cell] == 1f ? cell : agentCell;
+        }
+        assertEquals(grid.start(), agentCell, "without the option episodes start at the level's start");
+    }
+
+    @Test
     void levelSetsFollowProcgen() {
         Environment env = make(Map.of("num_levels", "5", "start_level", "100"));
         env.reset(1);
