@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  * epsilon-greedy acting on one environment, a replay buffer, Huber TD loss on the taken action,
  * Adam, and a target network updated periodically (tau = 1) or softly (tau &lt; 1). Action masks
  * are respected when acting and in the max of the target; only {@code terminated} stops
- * bootstrapping, so truncated episodes bootstrap from their real last observation.
+ * bootstrapping, so truncated episodes bootstrap from their real last observation. Optional
+ * n-step returns ({@code n_steps}) speed up the propagation of rewards along long paths.
  */
 public final class Dqn implements Learner {
 
@@ -41,6 +42,7 @@ public final class Dqn implements Learner {
     private final Network target;
     private final ReplayBuffer replay;
     private final ReplayBuffer.Batch batch;
+    private final NStepWindow window;
     private final SplittableRandom exploration;
     private final long envSeed;
     private final float[] targets;
@@ -71,6 +73,7 @@ public final class Dqn implements Learner {
         this.replay = new ReplayBuffer(config.bufferSize(), observationSize, actionCount,
                 config.batchSize() * config.gradientSteps(), Seeds.derive(seed, "replay"));
         this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSize, actionCount);
+        this.window = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
         this.exploration = new SplittableRandom(Seeds.derive(seed, "exploration"));
         this.envSeed = Seeds.derive(seed, "env");
         this.targets = new float[config.batchSize()];
@@ -96,8 +99,8 @@ public final class Dqn implements Learner {
                     : act(observation, mask);
             Step outcome = env.step(action);
             boolean[] nextMask = env.actionMask();
-            replay.add(observation, action, (float) outcome.reward(), outcome.observation(), outcome.terminated(),
-                    nextMask);
+            window.add(observation, action, (float) outcome.reward(), outcome.observation(), outcome.terminated(),
+                    outcome.done(), nextMask, replay);
             episodeReturn += outcome.reward();
             episodeLength++;
 
@@ -154,7 +157,7 @@ public final class Dqn implements Learner {
         int n = batch.size();
         float[] nextOnline = config.doubleQ() ? online.output(batch.nextObservations, n) : nextTarget;
         tdTargets(batch.rewards, batch.terminated, nextOnline, nextTarget, batch.nextMasks, actionCount,
-                config.gamma(), targets);
+                batch.discounts, targets);
         Arrays.fill(labelMask, 0f);
         for (int i = 0; i < n; i++) {
             int k = i * actionCount + batch.actions[i];
@@ -215,17 +218,18 @@ public final class Dqn implements Learner {
     }
 
     /**
-     * TD targets {@code r + gamma * Q_target(s', a*)}, with {@code a*} the legal argmax of
+     * TD targets {@code r + discount * Q_target(s', a*)}, with {@code a*} the legal argmax of
      * {@code selectQ} (the online network for Double DQN, the target network otherwise) and no
-     * bootstrap after termination (or from a state with no legal action). Arrays are row-major,
-     * {@code actionCount} values per transition; the result goes to {@code out}.
+     * bootstrap after termination (or from a state with no legal action). The discount is gamma,
+     * or gamma^n for n-step transitions. Arrays are row-major, {@code actionCount} values per
+     * transition; the result goes to {@code out}.
      */
     public static void tdTargets(float[] rewards, boolean[] terminated, float[] selectQ, float[] targetQ,
-                                 boolean[] nextMasks, int actionCount, double gamma, float[] out) {
+                                 boolean[] nextMasks, int actionCount, double[] discounts, float[] out) {
         for (int i = 0; i < rewards.length; i++) {
             int best = terminated[i] ? -1 : QPolicy.argmaxLegal(selectQ, i * actionCount, actionCount, nextMasks,
                     i * actionCount);
-            double bootstrap = best < 0 ? 0 : gamma * targetQ[i * actionCount + best];
+            double bootstrap = best < 0 ? 0 : discounts[i] * targetQ[i * actionCount + best];
             out[i] = (float) (rewards[i] + bootstrap);
         }
     }

@@ -27,15 +27,16 @@ import static io.rlarena.agent.Checks.range;
  * @param explorationInitialEps epsilon at the start
  * @param explorationFinalEps   epsilon after the fall
  * @param huberDelta            where the Huber loss turns from quadratic to linear
+ * @param nSteps                n-step returns: rewards of this many steps, then the bootstrap (1: plain TD)
  * @param network               the Q-network: convolutions, hidden layers, activation, dueling heads
  */
 public record DqnConfig(double learningRate, double gamma, int batchSize, int bufferSize, int learningStarts,
                         int trainFreq, int gradientSteps, int targetUpdateInterval, double tau, boolean doubleQ,
                         double explorationFraction, double explorationInitialEps, double explorationFinalEps,
-                        double huberDelta, NetworkSpec network) {
+                        double huberDelta, int nSteps, NetworkSpec network) {
 
     public static final DqnConfig DEFAULTS = new DqnConfig(1e-3, 0.99, 64, 50_000, 1_000, 4, 1, 1_000, 1.0, true,
-            0.2, 1.0, 0.05, 1.0, new NetworkSpec(List.of(), List.of(64, 64), "relu", false));
+            0.2, 1.0, 0.05, 1.0, 1, new NetworkSpec(List.of(), List.of(64, 64), "relu", false));
 
     public DqnConfig {
         positive("dqn.learning_rate", learningRate);
@@ -53,6 +54,7 @@ public record DqnConfig(double learningRate, double gamma, int batchSize, int bu
         range("dqn.exploration_initial_eps", explorationInitialEps, 0, 1);
         range("dqn.exploration_final_eps", explorationFinalEps, 0, 1);
         positive("dqn.huber_delta", huberDelta);
+        atLeast("dqn.n_steps", nSteps, 1);
         Checks.present("dqn.network", network, "{\"hidden\": [64, 64], \"activation\": \"relu\"}");
     }
 }

@@ -16,6 +16,8 @@ public final class ReplayBuffer {
         public final float[] nextObservations;
         public final boolean[] terminated;
         public final boolean[] nextMasks;
+        /** The bootstrap's discount: gamma to the power of the steps the transition spans. */
+        public final double[] discounts;
 
         public Batch(int size, int observationSize, int actionCount) {
             observations = new float[size * observationSize];
@@ -24,6 +26,7 @@ public final class ReplayBuffer {
             nextObservations = new float[size * observationSize];
             terminated = new boolean[size];
             nextMasks = new boolean[size * actionCount];
+            discounts = new double[size];
         }
 
         public int size() {
@@ -42,6 +45,7 @@ public final class ReplayBuffer {
             System.arraycopy(actions, first, into.actions, 0, rows);
             System.arraycopy(rewards, first, into.rewards, 0, rows);
             System.arraycopy(terminated, first, into.terminated, 0, rows);
+            System.arraycopy(discounts, first, into.discounts, 0, rows);
         }
     }
 
@@ -54,6 +58,7 @@ public final class ReplayBuffer {
     private final float[] nextObservations;
     private final boolean[] terminated;
     private final boolean[] nextMasks;
+    private final double[] discounts;
     private final SplittableRandom rng;
     private final Batch batch;
     private int next;
@@ -70,22 +75,25 @@ public final class ReplayBuffer {
         this.nextObservations = new float[capacity * observationSize];
         this.terminated = new boolean[capacity];
         this.nextMasks = new boolean[capacity * actionCount];
+        this.discounts = new double[capacity];
         this.rng = new SplittableRandom(seed);
         this.batch = new Batch(sampleSize, observationSize, actionCount);
     }
 
     /**
      * Stores one transition. {@code nextObservation} is the real observation after the step,
-     * also when the episode was truncated; {@code terminated} alone stops bootstrapping.
+     * also when the episode was truncated; {@code terminated} alone stops bootstrapping;
+     * {@code discount} weighs the bootstrap (gamma for one step, gamma^n for n steps).
      */
     public void add(float[] observation, int action, float reward, float[] nextObservation, boolean terminal,
-                    boolean[] nextMask) {
+                    boolean[] nextMask, double discount) {
         System.arraycopy(observation, 0, observations, next * observationSize, observationSize);
         System.arraycopy(nextObservation, 0, nextObservations, next * observationSize, observationSize);
         System.arraycopy(nextMask, 0, nextMasks, next * actionCount, actionCount);
         actions[next] = action;
         rewards[next] = reward;
         terminated[next] = terminal;
+        discounts[next] = discount;
         next = (next + 1) % capacity;
         size = Math.min(size + 1, capacity);
     }
@@ -108,6 +116,7 @@ public final class ReplayBuffer {
             batch.actions[i] = actions[k];
             batch.rewards[i] = rewards[k];
             batch.terminated[i] = terminated[k];
+            batch.discounts[i] = discounts[k];
         }
         return batch;
     }

@@ -96,7 +96,7 @@ class DqnLearningTest {
     void truncationBootstrapsSoTheEndlessChainIsWorthOneOverOneMinusGamma() {
         // Reward 1 forever, cut at 10 steps. Treating the cut as termination would give Q of about
         // 6 (the average over the 10 steps); bootstrapping correctly gives 1 / (1 - 0.9) = 10.
-        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 5000, 100, 1, 1, 50, 1.0, true, 0.1, 1.0, 0.0, 1.0,
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 5000, 100, 1, 1, 50, 1.0, true, 0.1, 1.0, 0.0, 1.0, 1,
                 new NetworkSpec(List.of(16), "relu"));
         Dqn dqn = new Dqn(config, new TimeLimit(new TestEnvs.Chain(), 10), 3);
         dqn.learn(4000, TrainingListener.NONE);
@@ -109,7 +109,7 @@ class DqnLearningTest {
     void actsOnlyUnderTheMaskAndLearnsTheLegalOptimum() {
         // The masked action has the highest value where it is illegal (it would end the episode
         // with reward 1); exploring or acting greedily on it would throw.
-        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0,
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0, 1,
                 new NetworkSpec(List.of(16), "relu"));
         TimeLimit env = new TimeLimit(new TestEnvs.Masked(), 20);
         Dqn dqn = new Dqn(config, env, 4);
