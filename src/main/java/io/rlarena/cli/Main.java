@@ -14,6 +14,7 @@ import java.util.Arrays;
 @Command(name = "rlarena", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Deep reinforcement learning on the JVM: train, evaluate and check agents and environments.",
         subcommands = {EnvsCommand.class, CheckEnvCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
+                PlayCommand.class, ArenaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

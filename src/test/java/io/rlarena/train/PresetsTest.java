@@ -93,7 +93,7 @@ class PresetsTest {
         Path agents = Path.of(System.getProperty("rlarena.root", "."), "agents", "dqn");
         try (var files = Files.list(agents)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                String env = file.getFileName().toString().replaceFirst("(-cnn)?\\.json$", "");
+                String env = file.getFileName().toString().replaceFirst("^(.*?-v[0-9]+)(-[a-z0-9]+)?\\.json$", "$1");
                 RunConfig config = Presets.resolve(new Presets.Request(env, Map.of(), "dqn", file, List.of(), null, 1L))
                         .config();
                 assertTrue(config.steps() > 0, file.toString());

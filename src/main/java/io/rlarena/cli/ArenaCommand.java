@@ -1,0 +1,104 @@
+package io.rlarena.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.rlarena.agent.Json;
+import io.rlarena.env.Seeds;
+import io.rlarena.train.Arena;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code rlarena arena}: a round robin between agents and opponents on a board game, with Elo ratings. */
+@Command(name = "arena", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Play every pair of players N games on a board game (sides swapped every game); print wins, "
+                + "draws and losses per pair and Elo ratings.")
+final class ArenaCommand implements Callable<Integer> {
+
+    @Option(names = "--env", required = true, paramLabel = "ID", description = "A board game, e.g. ConnectFour-v0.")
+    String env;
+
+    @Mixin
+    EnvArgs envArgs;
+
+    @Option(names = "--players", required = true, split = ",", paramLabel = "PLAYER",
+            description = "Two or more players: agent files or opponents (random, minimax, alphabeta:DEPTH, "
+                    + "mcts:SIMULATIONS).")
+    List<String> players;
+
+    @Option(names = "--games", defaultValue = "100", description = "Games per pair (half with each side first).")
+    int games;
+
+    @Option(names = "--seed", description = "Root seed of the games (default: a fresh one, printed).")
+    Long seed;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Arena.Player> parsed = new ArrayList<>();
+        for (String player : players) {
+            parsed.add(Arena.Player.parse(player));
+        }
+        long rootSeed = seed != null ? seed : Seeds.fresh();
+        Arena.Report report = Arena.play(BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions), parsed,
+                games, rootSeed);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.GSON.toJson(toJson(report, rootSeed)));
+        } else {
+            out.printf(Locale.ROOT, "%s, %d games per pair (seed %d); results from the first player's side%n", env,
+                    games, rootSeed);
+            for (Arena.PairResult pair : report.pairs()) {
+                out.printf(Locale.ROOT, "  %s vs %s: %d wins, %d draws, %d losses (win rate %.3f)%n",
+                        pair.players().get(0), pair.players().get(1), pair.wins(), pair.draws(), pair.losses(),
+                        pair.winRate());
+            }
+            out.println("Elo (maximum likelihood; two virtual draws each against a 1500 anchor):");
+            for (Arena.Rating rating : report.ratings()) {
+                out.printf(Locale.ROOT, "  %7.1f  %s%n", rating.elo(), rating.player());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private JsonObject toJson(Arena.Report report, long rootSeed) {
+        JsonObject object = new JsonObject();
+        object.addProperty("env", env);
+        object.addProperty("seed", rootSeed);
+        JsonArray pairs = new JsonArray();
+        for (Arena.PairResult pair : report.pairs()) {
+            JsonObject p = new JsonObject();
+            p.add("players", Json.GSON.toJsonTree(pair.players()));
+            p.addProperty("games", pair.games());
+            p.addProperty("wins", pair.wins());
+            p.addProperty("draws", pair.draws());
+            p.addProperty("losses", pair.losses());
+            p.addProperty("win_rate", pair.winRate());
+            pairs.add(p);
+        }
+        object.add("pairs", pairs);
+        JsonArray elo = new JsonArray();
+        for (Arena.Rating rating : report.ratings()) {
+            JsonObject r = new JsonObject();
+            r.addProperty("player", rating.player());
+            r.addProperty("elo", rating.elo());
+            elo.add(r);
+        }
+        object.add("elo", elo);
+        return object;
+    }
+}

@@ -1,0 +1,188 @@
+package io.rlarena.envs.board;
+
+import io.rlarena.env.Box;
+import io.rlarena.env.Discrete;
+import io.rlarena.env.EnvSpec;
+import io.rlarena.env.Reset;
+import io.rlarena.env.SeededEnvironment;
+import io.rlarena.env.Space;
+import io.rlarena.env.Step;
+import io.rlarena.env.TurnBasedGame;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A {@link TurnBasedGame} against an {@link Opponent}, as a single-agent environment. The agent
+ * plays one {@link Side}; the opponent replies inside {@link #step} and opens inside
+ * {@link #reset} when the agent plays second, drawing its randomness from this environment's
+ * generator.
+ *
+ * <ul>
+ * <li>Observation: the board's planes from the agent's perspective (plane 0 its own pieces, plane
+ * 1 the opponent's), a [0, 1] box of shape channels x rows x columns. The action mask holds the
+ * agent's legal moves (none once the episode is over).</li>
+ * <li>Reward: on the step that ends the game (terminated) +1 for a win, -1 for a loss, 0 for a
+ * draw, all from the agent's side; 0 on every other step.</li>
+ * <li>Illegal moves: an action inside the action space that is not legal ends the episode at once
+ * (terminated) as a loss with reward {@code illegalPenalty}, leaving the board as it was; it is
+ * never replaced by a legal move.</li>
+ * <li>Info: on reset {@code agent_side} ({@code first} or {@code second}) and, when the opponent
+ * opened, {@code opponent_move}; on a step {@code opponent_move} when the opponent replied; on the
+ * last step {@code outcome} ({@code win}, {@code loss} or {@code draw}) and {@code success} (a
+ * win), plus {@code illegal_move} (the move in notation) when that ended it.</li>
+ * </ul>
+ */
+public final class BoardGameEnv extends SeededEnvironment {
+
+    /**
+     * The agent's side: always first, always second, or alternating with every reset of this
+     * environment object (first, second, first, ...), reseeded or not.
+     */
+    public enum Side { FIRST, SECOND, ALTERNATE }
+
+    private final EnvSpec spec;
+    private final Supplier<? extends TurnBasedGame> newGame;
+    private final Opponent opponent;
+    private final Side side;
+    private final double illegalPenalty;
+    private final Box observationSpace;
+    private final Discrete actionSpace;
+    private TurnBasedGame game;
+    private Opponent current;
+    private int agent;
+    private long episodes;
+    private boolean over = true;
+
+    public BoardGameEnv(EnvSpec spec, Supplier<? extends TurnBasedGame> newGame, Opponent opponent, Side side,
+                        double illegalPenalty) {
+        if (!Double.isFinite(illegalPenalty) || illegalPenalty > 0) {
+            throw new IllegalArgumentException("illegal-move penalty must be a finite number <= 0, got "
+                    + illegalPenalty);
+        }
+        this.spec = spec;
+        this.newGame = newGame;
+        this.opponent = opponent;
+        this.side = side;
+        this.illegalPenalty = illegalPenalty;
+        TurnBasedGame sample = newGame.get();
+        this.observationSpace = Box.of(0f, 1f, sample.planeShape());
+        this.actionSpace = new Discrete(sample.actionCount());
+    }
+
+    @Override
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public Space observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public Discrete actionSpace() {
+        return actionSpace;
+    }
+
+    /** The opponent of the current game (for a mixture, this game's member). */
+    public Opponent opponent() {
+        return current != null ? current : opponent;
+    }
+
+    /** The agent's player in the current episode: 0 (moves first) or 1. */
+    public int agentPlayer() {
+        return agent;
+    }
+
+    /** A fresh game of the kind this environment plays, for code that plays games directly. */
+    public TurnBasedGame newGame() {
+        return newGame.get();
+    }
+
+    /** A copy of the current game (with its history). */
+    public TurnBasedGame game() {
+        requireStarted();
+        return game.copy();
+    }
+
+    @Override
+    public Reset reset() {
+        game = newGame.get();
+        current = opponent.forNewGame(random());
+        agent = switch (side) {
+            case FIRST -> 0;
+            case SECOND -> 1;
+            case ALTERNATE -> (int) (episodes % 2);
+        };
+        episodes++;
+        over = false;
+        Map<String, Object> info = new HashMap<>();
+        info.put("agent_side", agent == 0 ? "first" : "second");
+        if (agent == 1) {
+            info.put("opponent_move", opponentMoves());
+        }
+        return new Reset(game.observation(agent), Map.copyOf(info));
+    }
+
+    @Override
+    public Step step(int action) {
+        if (!actionSpace.contains(action)) {
+            throw new IllegalArgumentException(spec.id() + " actions are 0.." + (actionSpace.n() - 1) + ", got "
+                    + action);
+        }
+        requireStarted();
+        if (over) {
+            throw new IllegalStateException("the game is over: call reset() before step()");
+        }
+        Map<String, Object> info = new HashMap<>();
+        if (!game.isLegal(action)) {
+            over = true;
+            info.put("illegal_move", game.formatMove(action));
+            info.put("outcome", "loss");
+            info.put("success", false);
+            return new Step(game.observation(agent), illegalPenalty, true, false, Map.copyOf(info));
+        }
+        game.play(action);
+        if (!game.isOver()) {
+            info.put("opponent_move", opponentMoves());
+            if (!game.isOver()) {
+                return new Step(game.observation(agent), 0, false, false, Map.copyOf(info));
+            }
+        }
+        over = true;
+        double reward = game.outcome().valueFor(agent);
+        info.put("outcome", reward > 0 ? "win" : reward < 0 ? "loss" : "draw");
+        info.put("success", reward > 0);
+        return new Step(game.observation(agent), reward, true, false, Map.copyOf(info));
+    }
+
+    /** Plays the opponent's move and returns it in notation. */
+    private String opponentMoves() {
+        int move = current.move(game, random());
+        String notation = game.formatMove(move);
+        game.play(move);
+        return notation;
+    }
+
+    @Override
+    public boolean[] actionMask() {
+        return over ? new boolean[actionSpace.n()] : game.legalMask();
+    }
+
+    @Override
+    public String render() {
+        if (game == null) {
+            return "no game yet: call reset()\n";
+        }
+        return game.render() + "agent moves " + (agent == 0 ? "first" : "second") + ", opponent " + opponent.spec()
+                + '\n';
+    }
+
+    private void requireStarted() {
+        if (game == null) {
+            throw new IllegalStateException("no game yet: call reset() first");
+        }
+    }
+}

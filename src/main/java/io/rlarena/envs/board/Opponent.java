@@ -1,0 +1,95 @@
+package io.rlarena.envs.board;
+
+import io.rlarena.env.TurnBasedGame;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fixed policy that plays one side of a {@link TurnBasedGame}: the opponents of the board
+ * environments and the reference players of an arena. Made from a spec with {@link #parse}.
+ */
+public interface Opponent {
+
+    /** The spec forms {@link #parse} accepts. */
+    String SPEC_FORMS = "random, minimax (full-depth alpha-beta), alphabeta:DEPTH (DEPTH >= 1) "
+            + "or mcts:SIMULATIONS (SIMULATIONS >= 1), or several joined by + (one drawn per game)";
+
+    /**
+     * A legal move for the player to move, drawing any randomness from {@code random}; leaves
+     * {@code game} as it found it.
+     *
+     * @throws IllegalStateException if the game is over
+     */
+    int move(TurnBasedGame game, SplittableRandom random);
+
+    /** The spec {@link #parse} turns into this opponent, e.g. {@code mcts:200}. */
+    String spec();
+
+    /** The opponent that plays the next whole game: this one, or for a mixture one member drawn from {@code random}. */
+    default Opponent forNewGame(SplittableRandom random) {
+        return this;
+    }
+
+    /** Opponents of which each game gets one, drawn uniformly: the spec {@code random+alphabeta:2}. */
+    record Mixture(java.util.List<Opponent> members) implements Opponent {
+        @Override
+        public int move(TurnBasedGame game, SplittableRandom random) {
+            throw new IllegalStateException("a mixture plays through the member forNewGame draws");
+        }
+
+        @Override
+        public String spec() {
+            return String.join("+", members.stream().map(Opponent::spec).toList());
+        }
+
+        @Override
+        public Opponent forNewGame(SplittableRandom random) {
+            return members.get(random.nextInt(members.size()));
+        }
+    }
+
+    /**
+     * The opponent a spec names: {@code random} (uniform over legal moves), {@code minimax} (perfect
+     * play by full search: tic-tac-toe only, larger games take too long), {@code alphabeta:DEPTH}
+     * (alpha-beta search DEPTH moves ahead with the game's heuristic), {@code mcts:SIMULATIONS}
+     * (UCT with random rollouts); {@code A+B+...} draws one of them for each game.
+     *
+     * @throws IllegalArgumentException naming the bad spec and the valid forms
+     */
+    static Opponent parse(String spec) {
+        String text = spec == null ? "" : spec.trim().toLowerCase(Locale.ROOT);
+        if (text.contains("+")) {
+            java.util.List<Opponent> members = new java.util.ArrayList<>();
+            for (String member : text.split("\\+", -1)) {
+                members.add(parse(member));
+            }
+            return new Mixture(java.util.List.copyOf(members));
+        }
+        if (text.equals("random")) {
+            return new RandomOpponent();
+        }
+        if (text.equals("minimax")) {
+            return new AlphaBeta(AlphaBeta.FULL_DEPTH);
+        }
+        Matcher search = Pattern.compile("(alphabeta|mcts):([0-9]{1,9})").matcher(text);
+        if (search.matches() && Integer.parseInt(search.group(2)) >= 1) {
+            int amount = Integer.parseInt(search.group(2));
+            return search.group(1).equals("alphabeta") ? new AlphaBeta(amount) : new Mcts(amount);
+        }
+        throw new IllegalArgumentException("unknown opponent '" + spec + "': expected " + SPEC_FORMS);
+    }
+
+    /** The legal moves of a game in progress, as {@link TurnBasedGame#legalMoves} fills them. */
+    static int[] legalMoves(TurnBasedGame game) {
+        int[] moves = new int[game.actionCount()];
+        int count = game.legalMoves(moves);
+        if (count == 0) {
+            throw new IllegalStateException("the game is over (" + game.outcome() + "): there is no move to choose");
+        }
+        return Arrays.copyOf(moves, count);
+    }
+}

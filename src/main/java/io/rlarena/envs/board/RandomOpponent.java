@@ -1,0 +1,20 @@
+package io.rlarena.envs.board;
+
+import io.rlarena.env.TurnBasedGame;
+
+import java.util.SplittableRandom;
+
+/** Plays a uniformly random legal move (spec {@code random}). */
+public record RandomOpponent() implements Opponent {
+
+    @Override
+    public int move(TurnBasedGame game, SplittableRandom random) {
+        int[] moves = Opponent.legalMoves(game);
+        return moves[random.nextInt(moves.length)];
+    }
+
+    @Override
+    public String spec() {
+        return "random";
+    }
+}

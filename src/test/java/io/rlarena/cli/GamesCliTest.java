@@ -1,0 +1,82 @@
+package io.rlarena.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The board-game commands, arena and play, driven as a user would. */
+class GamesCliTest {
+
+    /** Runs the command line with {@code input} as what the person types. */
+    private static Cli typing(String input, String... args) {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return Cli.run(args);
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
+    void arenaJsonCountsEveryPairFromTheFirstPlayersSide() {
+        Cli cli = Cli.run("arena", "--env", "TicTacToe-v0", "--players", "minimax,random,alphabeta:1", "--games", "10",
+                "--seed", "4", "--json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        JsonObject report = JsonParser.parseString(cli.out()).getAsJsonObject();
+        JsonArray pairs = report.getAsJsonArray("pairs");
+        assertEquals(3, pairs.size());
+        JsonObject first = pairs.get(0).getAsJsonObject();
+        assertEquals("[\"minimax\",\"random\"]", first.get("players").toString());
+        assertEquals(10, first.get("games").getAsInt());
+        assertEquals(0, first.get("losses").getAsInt(), "perfect play never loses");
+        assertEquals(10, first.get("wins").getAsInt() + first.get("draws").getAsInt());
+        assertEquals(first.get("wins").getAsDouble() / 10, first.get("win_rate").getAsDouble(), 1e-12);
+        assertEquals(3, report.getAsJsonArray("elo").size());
+        assertEquals("random", report.getAsJsonArray("elo").get(2).getAsJsonObject().get("player").getAsString());
+    }
+
+    @Test
+    void arenaRejectsUnknownPlayersAndNonGames() {
+        Cli unknown = Cli.run("arena", "--env", "TicTacToe-v0", "--players", "random,grandmaster", "--games", "2");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("grandmaster") && unknown.err().contains("mcts:"), unknown.err());
+        Cli notAGame = Cli.run("arena", "--env", "CartPole-v1", "--players", "random,minimax", "--games", "2");
+        assertEquals(2, notAGame.exitCode());
+        assertTrue(notAGame.err().contains("not a board game"), notAGame.err());
+    }
+
+    @Test
+    void aPersonPlaysThroughBadInputToTheEnd() {
+        // every cell in turn: taken cells are refused and the next line is read, until the game ends
+        String moves = "zz\nb2\nb2\na1\na2\na3\nb1\nb3\nc1\nc2\nc3\n";
+        Cli cli = typing(moves, "play", "--env", "TicTacToe-v0", "--opponent", "minimax", "--seed", "2");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("'zz' is no tic-tac-toe move"), cli.out());
+        assertTrue(cli.out().contains("'b2' is not legal here"), cli.out());
+        assertTrue(cli.out().contains("minimax plays "), cli.out());
+        assertFalse(cli.out().contains("You win!"), "nobody beats perfect play");
+        assertTrue(cli.out().contains("Draw.") || cli.out().contains("minimax wins."), cli.out());
+    }
+
+    @Test
+    void thePersonCanPlaySecondAndQuit() {
+        Cli cli = typing("quit\n", "play", "--env", "ConnectFour-v0", "--opponent", "random", "--side", "second",
+                "--seed", "1");
+        assertEquals(1, cli.exitCode());
+        assertTrue(cli.out().contains("random plays "), "the opponent opens: " + cli.out());
+        assertTrue(cli.out().contains("Game abandoned."), cli.out());
+        Cli badSide = typing("", "play", "--env", "TicTacToe-v0", "--opponent", "random", "--side", "middle");
+        assertEquals(2, badSide.exitCode());
+        assertTrue(badSide.err().contains("--side must be first or second"), badSide.err());
+    }
+}
