@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.rlarena.agent.Json;
 import io.rlarena.env.Seeds;
+import io.rlarena.env.TurnBasedGame;
+import io.rlarena.envs.board.AlphaBeta;
 import io.rlarena.train.Arena;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code rlarena arena}: a round robin between agents and opponents on a board game, with Elo ratings. */
 @Command(name = "arena", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -43,6 +46,10 @@ final class ArenaCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--all-lines", description = "Instead of sampled games: play the first player (an agent) from "
+            + "both sides against every move the second (minimax or alphabeta:DEPTH) rates best, and count all lines.")
+    boolean allLines;
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +58,9 @@ final class ArenaCommand implements Callable<Integer> {
         List<Arena.Player> parsed = new ArrayList<>();
         for (String player : players) {
             parsed.add(Arena.Player.parse(player));
+        }
+        if (allLines) {
+            return allLines(parsed);
         }
         long rootSeed = seed != null ? seed : Seeds.fresh();
         Arena.Report report = Arena.play(BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions), parsed,
@@ -70,6 +80,36 @@ final class ArenaCommand implements Callable<Integer> {
             for (Arena.Rating rating : report.ratings()) {
                 out.printf(Locale.ROOT, "  %7.1f  %s%n", rating.elo(), rating.player());
             }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int allLines(List<Arena.Player> parsed) {
+        if (parsed.size() != 2 || !(parsed.get(1).opponent() instanceof AlphaBeta searcher)) {
+            throw new IllegalArgumentException("--all-lines needs two players, the second minimax or alphabeta:DEPTH, "
+                    + "got " + players);
+        }
+        Supplier<TurnBasedGame> games = BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions);
+        PrintWriter out = spec.commandLine().getOut();
+        JsonArray sides = new JsonArray();
+        for (int side = 0; side < 2; side++) {
+            Arena.Lines lines = Arena.allLines(games.get(), parsed.get(0).opponent(), side, searcher);
+            JsonObject object = Json.GSON.toJsonTree(lines).getAsJsonObject();
+            object.addProperty("side", side == 0 ? "first" : "second");
+            sides.add(object);
+            if (!json) {
+                out.printf(Locale.ROOT, "%s as %s against every best line of %s: %d games, %d wins, %d draws, "
+                        + "%d losses%n", parsed.get(0).name(), side == 0 ? "first" : "second", searcher.spec(),
+                        lines.games(), lines.wins(), lines.draws(), lines.losses());
+            }
+        }
+        if (json) {
+            JsonObject object = new JsonObject();
+            object.addProperty("env", env);
+            object.add("players", Json.GSON.toJsonTree(players));
+            object.add("all_lines", sides);
+            out.println(Json.GSON.toJson(object));
         }
         out.flush();
         return 0;

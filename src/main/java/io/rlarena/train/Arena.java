@@ -4,6 +4,7 @@ import io.rlarena.agent.AgentFile;
 import io.rlarena.agent.Policy;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.TurnBasedGame;
+import io.rlarena.envs.board.AlphaBeta;
 import io.rlarena.envs.board.Opponent;
 
 import java.nio.file.Files;
@@ -135,6 +136,34 @@ public final class Arena {
             game.play(action);
         }
         return game.outcome();
+    }
+
+    /** How a deterministic player fares over every line a searcher can choose: game counts by outcome. */
+    public record Lines(int games, int wins, int draws, int losses) {
+        Lines plus(Lines other) {
+            return new Lines(games + other.games, wins + other.wins, draws + other.draws, losses + other.losses);
+        }
+    }
+
+    /**
+     * Plays {@code player} (deterministic, as a greedy agent is) as {@code side} (0 first, 1
+     * second) from {@code game} against every one of {@code searcher}'s equally best moves at each
+     * of its turns, and counts the outcomes of all these lines: not sampled, exhaustive.
+     */
+    public static Lines allLines(TurnBasedGame game, Opponent player, int side, AlphaBeta searcher) {
+        if (game.isOver()) {
+            int winner = game.outcome().winner();
+            return new Lines(1, winner == side ? 1 : 0, winner < 0 ? 1 : 0, winner == 1 - side ? 1 : 0);
+        }
+        int[] moves = game.currentPlayer() == side ? new int[] {player.move(game, new SplittableRandom(0))}
+                : searcher.bestMoves(game);
+        Lines total = new Lines(0, 0, 0, 0);
+        for (int move : moves) {
+            game.play(move);
+            total = total.plus(allLines(game, player, side, searcher));
+            game.undo();
+        }
+        return total;
     }
 
     /**

@@ -46,6 +46,22 @@ class GamesCliTest {
     }
 
     @Test
+    void allLinesCountsEveryBestReplyOfTheSearcher() {
+        Cli cli = Cli.run("arena", "--env", "TicTacToe-v0", "--players", "minimax,minimax", "--all-lines", "--json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        JsonArray sides = JsonParser.parseString(cli.out()).getAsJsonObject().getAsJsonArray("all_lines");
+        assertEquals(2, sides.size());
+        for (var side : sides) {
+            JsonObject lines = side.getAsJsonObject();
+            assertTrue(lines.get("games").getAsInt() > 1);
+            assertEquals(lines.get("games").getAsInt(), lines.get("draws").getAsInt(), "perfect play draws every line");
+        }
+        Cli wrong = Cli.run("arena", "--env", "TicTacToe-v0", "--players", "minimax,random", "--all-lines");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("the second minimax or alphabeta"), wrong.err());
+    }
+
+    @Test
     void arenaRejectsUnknownPlayersAndNonGames() {
         Cli unknown = Cli.run("arena", "--env", "TicTacToe-v0", "--players", "random,grandmaster", "--games", "2");
         assertEquals(2, unknown.exitCode());

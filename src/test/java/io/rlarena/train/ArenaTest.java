@@ -40,6 +40,31 @@ class ArenaTest {
     }
 
     @Test
+    void everyLineOfPerfectPlayIsCountedAndOnlyPerfectPlayNeverLoses() {
+        io.rlarena.envs.board.AlphaBeta perfect = new io.rlarena.envs.board.AlphaBeta(
+                io.rlarena.envs.board.AlphaBeta.FULL_DEPTH);
+        for (int side = 0; side < 2; side++) {
+            Arena.Lines lines = Arena.allLines(new TicTacToe(), perfect, side, perfect);
+            assertTrue(lines.games() > 1, "the searcher's ties branch the lines");
+            assertEquals(lines.games(), lines.draws(), "perfect play against perfect play draws every line");
+        }
+        Opponent lowestCell = new Opponent() {
+            @Override
+            public int move(io.rlarena.env.TurnBasedGame game, java.util.SplittableRandom random) {
+                return java.util.Arrays.stream(Opponent.legalMoves(game)).min().orElseThrow();
+            }
+
+            @Override
+            public String spec() {
+                return "lowest-cell";
+            }
+        };
+        Arena.Lines naive = Arena.allLines(new TicTacToe(), lowestCell, 0, perfect);
+        assertEquals(naive.games(), naive.wins() + naive.draws() + naive.losses());
+        assertTrue(naive.losses() > 0, "playing the lowest free cell loses some lines to perfect play: " + naive);
+    }
+
+    @Test
     void eloFitsTheResults() {
         List<Arena.Player> players = List.of(player("random"), player("minimax"), player("mcts:10"));
         // a beats b 3:1 gives a the higher rating; an even score gives equal ratings
