@@ -2,6 +2,9 @@ package io.rlarena.train;
 
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
+import io.rlarena.env.Wrapper;
+import io.rlarena.envs.board.BoardGameEnv;
+import io.rlarena.envs.board.Opponent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,8 @@ public final class EnvFactory implements Supplier<Environment>, AutoCloseable {
     private final Map<String, String> options;
     private final String observation;
     private final List<Environment> made = new ArrayList<>();
+    private Opponent selfPlay;
+    private boolean usesSelfPlay;
 
     public EnvFactory(EnvRegistry registry, String env, Map<String, String> options, String observation) {
         this.registry = registry;
@@ -32,9 +37,23 @@ public final class EnvFactory implements Supplier<Environment>, AutoCloseable {
         return new EnvFactory(registry, config.env(), config.envOptions(), config.observation());
     }
 
+    /** Binds the opponent {@code self} of board games made from now on to {@code pool}. */
+    EnvFactory withSelfPlay(Opponent pool) {
+        this.selfPlay = pool;
+        return this;
+    }
+
+    /** Whether a copy made so far plays against {@code self}. */
+    boolean usesSelfPlay() {
+        return usesSelfPlay;
+    }
+
     @Override
     public Environment get() {
         Environment copy = Trainer.makeEnv(registry, env, options, observation);
+        if (selfPlay != null && Wrapper.unwrap(copy) instanceof BoardGameEnv board) {
+            usesSelfPlay |= board.bindSelfPlay(selfPlay);
+        }
         made.add(copy);
         return copy;
     }

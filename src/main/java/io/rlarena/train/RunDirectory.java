@@ -21,6 +21,8 @@ public record RunDirectory(Path path) {
     public static final String BEST = "best.zip";
     public static final String EVALUATIONS = "evaluations.csv";
     public static final String CHECKPOINTS = "checkpoints";
+    /** Snapshots of the agent played by the self-play opponent {@code self}, one agent file each. */
+    public static final String POOL = "pool";
 
     /** {@code runs/ENV-ALGORITHM-seedSEED-TIMESTAMP}. */
     public static RunDirectory defaultFor(RunConfig config) {

@@ -53,7 +53,8 @@ public final class Trainer {
         Algorithm algorithm = Algorithms.get(config.algorithm());
         Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
                 algorithm.name() + " hyperparameters");
-        try (EnvFactory envs = EnvFactory.of(registry, config)) {
+        SelfPlayPool pool = new SelfPlayPool();
+        try (EnvFactory envs = EnvFactory.of(registry, config).withSelfPlay(pool)) {
             Learner learner = algorithm.learnerFactory().create(hyperparameters, envs, config.seed());
             Environment evalEnv = config.evalEvery() > 0 ? envs.get() : null;
             Map<String, String> envOptions = new TreeMap<>(config.envOptions());
@@ -62,7 +63,9 @@ public final class Trainer {
             run.create(config);
             RunListener listener;
             try (MetricsLog metrics = new MetricsLog(run.metricsFile())) {
-                listener = new RunListener(config, run, learner, envRef, metrics, progress, evalEnv);
+                listener = new RunListener(config, run, learner, envRef, metrics, progress, evalEnv,
+                        envs.usesSelfPlay() ? pool : null);
+                listener.snapshotForSelfPlay(0);
                 learner.learn(config.steps(), listener);
             }
             listener.save(run.agentFile(), config.steps());
@@ -81,6 +84,7 @@ public final class Trainer {
         private final MetricsLog metrics;
         private final Progress progress;
         private final Environment evalEnv;
+        private final SelfPlayPool selfPlay;
         private final long start = System.nanoTime();
         private final Deque<Double> returns = new ArrayDeque<>();
         private final Deque<Boolean> successes = new ArrayDeque<>();
@@ -89,8 +93,9 @@ public final class Trainer {
         private double bestEvalReturn = Double.NEGATIVE_INFINITY;
 
         RunListener(RunConfig config, RunDirectory run, Learner learner, AgentFile.EnvRef envRef, MetricsLog metrics,
-                    Progress progress, Environment evalEnv) {
+                    Progress progress, Environment evalEnv, SelfPlayPool selfPlay) {
             this.config = config;
+            this.selfPlay = selfPlay;
             this.evalEnv = evalEnv;
             this.run = run;
             this.learner = learner;
@@ -170,8 +175,27 @@ public final class Trainer {
             }
         }
 
+        /**
+         * With self-play, adds the agent as it is now to the pool of opponents and saves it as
+         * {@code pool/step-N.zip} (an agent file, so arena can play it too).
+         */
+        void snapshotForSelfPlay(long step) {
+            if (selfPlay == null) {
+                return;
+            }
+            Algorithm algorithm = Algorithms.get(config.algorithm());
+            selfPlay.add("step " + step, algorithm.policyLoader().apply(learner.modelBytes(false)));
+            try {
+                Files.createDirectories(run.path().resolve(RunDirectory.POOL));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the self-play pool folder in " + run.path(), e);
+            }
+            save(run.path().resolve(RunDirectory.POOL).resolve(String.format("step-%012d.zip", step)), step);
+        }
+
         private void checkpoint(long step) {
             metrics.flush();
+            snapshotForSelfPlay(step);
             save(run.checkpoint(step), step);
             try (Stream<Path> files = Files.list(run.path().resolve(RunDirectory.CHECKPOINTS))) {
                 List<Path> all = files.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();

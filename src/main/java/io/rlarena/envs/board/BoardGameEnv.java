@@ -96,6 +96,11 @@ public final class BoardGameEnv extends SeededEnvironment {
         return agent;
     }
 
+    /** Lets {@code self} in this environment's opponent play {@code pool} (the agent's own snapshots); true if any. */
+    public boolean bindSelfPlay(Opponent pool) {
+        return opponent.bindSelfPlay(pool);
+    }
+
     /** A fresh game of the kind this environment plays, for code that plays games directly. */
     public TurnBasedGame newGame() {
         return newGame.get();

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 public interface Opponent {
 
     /** The spec forms {@link #parse} accepts. */
-    String SPEC_FORMS = "random, minimax (full-depth alpha-beta), alphabeta:DEPTH (DEPTH >= 1) "
-            + "or mcts:SIMULATIONS (SIMULATIONS >= 1), or several joined by + (one drawn per game)";
+    String SPEC_FORMS = "random, minimax (full-depth alpha-beta), alphabeta:DEPTH (DEPTH >= 1), "
+            + "mcts:SIMULATIONS (SIMULATIONS >= 1), self (training only: the agent's own snapshots), "
+            + "or several joined by + (one drawn per game)";
 
     /**
      * A legal move for the player to move, drawing any randomness from {@code random}; leaves
@@ -34,6 +35,11 @@ public interface Opponent {
         return this;
     }
 
+    /** Gives every {@code self} in this opponent the pool of the agent's own snapshots to play; true if there was one. */
+    default boolean bindSelfPlay(Opponent pool) {
+        return false;
+    }
+
     /** Opponents of which each game gets one, drawn uniformly: the spec {@code random+alphabeta:2}. */
     record Mixture(java.util.List<Opponent> members) implements Opponent {
         @Override
@@ -48,7 +54,49 @@ public interface Opponent {
 
         @Override
         public Opponent forNewGame(SplittableRandom random) {
-            return members.get(random.nextInt(members.size()));
+            return members.get(random.nextInt(members.size())).forNewGame(random);
+        }
+
+        @Override
+        public boolean bindSelfPlay(Opponent pool) {
+            boolean bound = false;
+            for (Opponent member : members) {
+                bound |= member.bindSelfPlay(pool);
+            }
+            return bound;
+        }
+    }
+
+    /**
+     * The spec {@code self}: the agent being trained plays itself, through a pool of its current
+     * and past snapshots that training binds (see {@code train}); nothing else can play it.
+     */
+    final class SelfPlay implements Opponent {
+        private Opponent pool;
+
+        @Override
+        public int move(TurnBasedGame game, SplittableRandom random) {
+            return forNewGame(random).move(game, random);
+        }
+
+        @Override
+        public String spec() {
+            return "self";
+        }
+
+        @Override
+        public Opponent forNewGame(SplittableRandom random) {
+            if (pool == null) {
+                throw new IllegalStateException("opponent 'self' is the agent being trained: it plays only in "
+                        + "'rlarena train'; name a fixed opponent (random, alphabeta:2, ...) elsewhere");
+            }
+            return pool.forNewGame(random);
+        }
+
+        @Override
+        public boolean bindSelfPlay(Opponent pool) {
+            this.pool = pool;
+            return true;
         }
     }
 
@@ -56,7 +104,8 @@ public interface Opponent {
      * The opponent a spec names: {@code random} (uniform over legal moves), {@code minimax} (perfect
      * play by full search: tic-tac-toe only, larger games take too long), {@code alphabeta:DEPTH}
      * (alpha-beta search DEPTH moves ahead with the game's heuristic), {@code mcts:SIMULATIONS}
-     * (UCT with random rollouts); {@code A+B+...} draws one of them for each game.
+     * (UCT with random rollouts), {@code self} (self-play, bound by training); {@code A+B+...}
+     * draws one of them for each game.
      *
      * @throws IllegalArgumentException naming the bad spec and the valid forms
      */
@@ -71,6 +120,9 @@ public interface Opponent {
         }
         if (text.equals("random")) {
             return new RandomOpponent();
+        }
+        if (text.equals("self")) {
+            return new SelfPlay();
         }
         if (text.equals("minimax")) {
             return new AlphaBeta(AlphaBeta.FULL_DEPTH);
