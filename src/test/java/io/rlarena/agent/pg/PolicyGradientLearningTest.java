@@ -67,6 +67,20 @@ class PolicyGradientLearningTest {
     }
 
     @Test
+    void ppoLearnsTicTacToeUnderTheLegalMoveMask() {
+        RunConfig config = Presets.resolve(new Presets.Request("TicTacToe-v0", Map.of(), "ppo", null, List.of(), 20_000L,
+                1L)).config();
+        RunDirectory run = new RunDirectory(dir.resolve("ttt"));
+        Trainer.train(config, REGISTRY, run, Progress.NONE);
+        AgentFile.Contents agent = AgentFile.load(run.agentFile());
+        try (Environment env = REGISTRY.make("TicTacToe-v0", Map.of("opponent", "random", "side", "first"))) {
+            EvalResult result = Evaluator.evaluate(env, agent.policy(), 1000, 11);
+            // a random first player wins about 58% against random; illegal moves would lose at once
+            assertTrue(result.successRate() >= 0.8, "wins against random as first player: " + result.successRate());
+        }
+    }
+
+    @Test
     void actsOnlyUnderTheMaskAndLearnsTheLegalOptimum() {
         // TestEnvs.Masked throws on an illegal action, so sampling outside the mask fails the test
         PpoConfig config = new PpoConfig(3e-3, 4, 16, 32, 4, 0.9, 0.95, 0.2, true, 0.0, 0.5, 0.5, false, false, 1,
