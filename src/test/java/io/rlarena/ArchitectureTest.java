@@ -29,5 +29,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("picocli..", "me.tongfei..");
 
     @ArchTest
+    static final ArchRule onlyTheRecordPackageDrawsCharts = noClasses()
+            .that().resideOutsideOfPackage("io.rlarena.record..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.knowm.xchart..");
+
+    @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("io.rlarena.(*)..").should().beFreeOfCycles();
 }

@@ -11,12 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** The one gson setup for every JSON file rlarena writes or reads: snake_case keys, pretty printed. */
+/** The one gson setup for every JSON file rlarena writes or reads: snake_case keys, pretty printed (or one line). */
 public final class Json {
 
     public static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .create();
+
+    /** The same setup on one line per value, for JSON-lines files (episodes). */
+    public static final Gson LINES = new GsonBuilder()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .disableHtmlEscaping()
             .create();
 

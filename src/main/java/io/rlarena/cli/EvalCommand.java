@@ -6,6 +6,8 @@ import io.rlarena.agent.Json;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.Seeds;
+import io.rlarena.record.EpisodeFile;
+import io.rlarena.record.EpisodeRecorder;
 import io.rlarena.train.EvalResult;
 import io.rlarena.train.Evaluator;
 import io.rlarena.train.RunDirectory;
@@ -55,6 +57,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--record", paramLabel = "FILE", description = "Also save the episodes (JSON lines) for "
+            + "'rlarena replay'.")
+    Path record;
+
     @Spec
     CommandSpec spec;
 
@@ -69,7 +75,9 @@ final class EvalCommand implements Callable<Integer> {
         String envId = env == null ? manifest.env().id() : env;
         long rootSeed = seed != null ? seed : Seeds.fresh();
         EvalResult result;
-        try (Environment environment = Trainer.makeEnv(registry, envId, options, manifest.observation())) {
+        Environment made = Trainer.makeEnv(registry, envId, options, manifest.observation());
+        try (Environment environment = record == null ? made : new EpisodeRecorder(made, record,
+                EpisodeFile.Header.of(envId, options, manifest.observation(), file.toString(), EpisodeFile.sha256(file)))) {
             result = Evaluator.evaluate(environment, agent.policy(), episodes, rootSeed);
         }
         PrintWriter out = spec.commandLine().getOut();

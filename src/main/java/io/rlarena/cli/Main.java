@@ -14,7 +14,8 @@ import java.util.Arrays;
 @Command(name = "rlarena", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Deep reinforcement learning on the JVM: train, evaluate and check agents and environments.",
         subcommands = {EnvsCommand.class, CheckEnvCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
-                PlayCommand.class, ArenaCommand.class,
+                PlayCommand.class, ArenaCommand.class, ReplayCommand.class,
+                PlotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -10,6 +10,7 @@ import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.ObservationEncoding;
 import io.rlarena.env.Seeds;
+import io.rlarena.record.CurveChart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +70,7 @@ public final class Trainer {
                 learner.learn(config.steps(), listener);
             }
             listener.save(run.agentFile(), config.steps());
+            CurveChart.drawRun(run.path());
             return new Result(config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
                     listener.successRate());
         }

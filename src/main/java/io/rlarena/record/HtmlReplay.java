@@ -1,0 +1,74 @@
+package io.rlarena.record;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.rlarena.agent.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes recorded episodes as one self-contained HTML page (no network access): a canvas that
+ * draws each frame (CartPole as a cart and pole from its observation; grids, mazes and boards from
+ * their text render, cell by cell), play/pause, a step slider, and each step's reward and return.
+ * Opening the page with {@code #frame=K} shows frame K first.
+ */
+public final class HtmlReplay {
+
+    private static final String TEMPLATE = "/record/replay.html";
+
+    private HtmlReplay() {
+    }
+
+    /** Writes the page for {@code frames} of {@code recording} to {@code out} (temporary file, then rename). */
+    public static void write(Path out, EpisodeFile.Recording recording, List<Replay.Frame> frames) {
+        JsonObject data = new JsonObject();
+        EpisodeFile.Header header = recording.header();
+        data.addProperty("env", header.env());
+        data.addProperty("title", header.env() + " " + header.envOptions() + ", agent " + header.agent());
+        JsonArray list = new JsonArray();
+        for (Replay.Frame frame : frames) {
+            JsonObject f = new JsonObject();
+            f.addProperty("episode", frame.episode());
+            f.addProperty("t", frame.t());
+            f.addProperty("steps", frame.steps());
+            f.addProperty("render", frame.render());
+            f.add("observation", Json.LINES.toJsonTree(frame.observation()));
+            f.addProperty("action", frame.action());
+            f.addProperty("reward", frame.reward());
+            f.addProperty("return", frame.episodeReturn());
+            f.addProperty("end", frame.terminated() ? "terminated" : frame.truncated() ? "truncated" : "");
+            list.add(f);
+        }
+        data.add("frames", list);
+        String json = Json.LINES.toJson(data).replace("</", "<\\/");
+        String page = template().replace("/*DATA*/null", json);
+        Path temp = out.resolveSibling(out.getFileName() + ".tmp");
+        try {
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Files.writeString(temp, page, StandardCharsets.UTF_8);
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the page " + out + ": " + e.getMessage());
+        }
+    }
+
+    private static String template() {
+        try (InputStream in = HtmlReplay.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException("the replay page template " + TEMPLATE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.rlarena.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** eval --record, then replay: in the terminal, verified, as a page; edited and broken files. */
+class ReplayCliTest {
+
+    private static final String AGENT = Path.of(System.getProperty("rlarena.root", "."), "agents", "reference",
+            "TicTacToe-v0-dqn.zip").toString();
+
+    @TempDir
+    Path dir;
+
+    private Path recorded() {
+        Path file = dir.resolve("ttt.jsonl");
+        Cli eval = Cli.run("eval", "--agent-file", AGENT, "--episodes", "3", "--seed", "5", "--record", file.toString());
+        assertEquals(0, eval.exitCode(), eval.err());
+        return file;
+    }
+
+    @Test
+    void recordedEpisodesReplayVerifyAndBecomeAPage() throws Exception {
+        Path file = recorded();
+        Cli play = Cli.run("replay", file.toString(), "--speed", "0");
+        assertEquals(0, play.exitCode(), play.err());
+        assertTrue(play.out().contains("episode 2  step 0/"), play.out());
+        assertTrue(play.out().contains("3 episode(s)") && play.out().contains("verified"), play.out());
+
+        Cli verify = Cli.run("replay", file.toString(), "--verify");
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertTrue(verify.out().contains("verified: re-simulation matches every recorded step"), verify.out());
+
+        Path html = dir.resolve("page.html");
+        Cli page = Cli.run("replay", file.toString(), "--html", html.toString());
+        assertEquals(0, page.exitCode(), page.err());
+        String text = Files.readString(html);
+        assertTrue(text.contains("<canvas") && text.contains("\"frames\"") && !text.contains("/*DATA*/"));
+        assertTrue(!text.contains("http://") && !text.contains("https://"), "the page needs no network");
+    }
+
+    @Test
+    void anEditedStepFailsVerifyWithExitOneAndABrokenFileExitsTwo() throws Exception {
+        Path file = recorded();
+        List<String> lines = Files.readAllLines(file);
+        String last = lines.get(lines.size() - 1);
+        int lineNumber = lines.size();
+        lines.set(lineNumber - 1, last.replaceFirst("\"reward\":-?[0-9.]+", "\"reward\":7.0"));
+        Files.write(file, lines);
+        Cli verify = Cli.run("replay", file.toString(), "--verify");
+        assertEquals(1, verify.exitCode());
+        assertTrue(verify.out().contains("MISMATCH at line " + lineNumber) && verify.out().contains("recorded reward 7.0"),
+                verify.out());
+
+        String text = Files.readString(file);
+        int thirdLine = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+        Files.writeString(file, text.substring(0, thirdLine + 20)); // cut in the middle of line 3
+        Cli broken = Cli.run("replay", file.toString(), "--verify");
+        assertEquals(2, broken.exitCode());
+        assertTrue(broken.err().contains("line 3") && broken.err().contains("bad JSON"), broken.err());
+    }
+}
