@@ -32,6 +32,8 @@ public final class AgentFile {
     private static final String MANIFEST = "manifest.json";
     private static final String CONFIG = "config.json";
     private static final String MODEL = "model.zip";
+    /** In checkpoints only: the learner's state beyond the network ({@link Learner#writeState}). */
+    private static final String STATE = "state.bin";
 
     private AgentFile() {
     }
@@ -50,7 +52,8 @@ public final class AgentFile {
     }
 
     /** A loaded agent file. */
-    public record Contents(Path file, Manifest manifest, JsonObject config, byte[] model) {
+    /** A loaded file; {@code state} is null except in checkpoints. */
+    public record Contents(Path file, Manifest manifest, JsonObject config, byte[] model, byte[] state) {
 
         /**
          * The greedy policy of the saved network.
@@ -67,6 +70,11 @@ public final class AgentFile {
     }
 
     public static void save(Path file, Manifest manifest, JsonObject config, byte[] model) {
+        save(file, manifest, config, model, null);
+    }
+
+    /** Saves an agent file, with the learner's {@code state} too when not null (a checkpoint to resume from). */
+    public static void save(Path file, Manifest manifest, JsonObject config, byte[] model, byte[] state) {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -74,6 +82,9 @@ public final class AgentFile {
                 putEntry(zip, MANIFEST, Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
                 putEntry(zip, CONFIG, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
                 putEntry(zip, MODEL, model);
+                if (state != null) {
+                    putEntry(zip, STATE, state);
+                }
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -99,7 +110,14 @@ public final class AgentFile {
             JsonObject config = Json.GSON.fromJson(new String(entry(zip, file, CONFIG), StandardCharsets.UTF_8),
                     JsonObject.class);
             byte[] model = entry(zip, file, MODEL);
-            return new Contents(file, manifest, config, model);
+            ZipEntry state = zip.getEntry(STATE);
+            byte[] stateBytes = null;
+            if (state != null) {
+                try (InputStream in = zip.getInputStream(state)) {
+                    stateBytes = in.readAllBytes();
+                }
+            }
+            return new Contents(file, manifest, config, model, stateBytes);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("agent file " + file + " does not exist");
         } catch (ZipException e) {

@@ -1,11 +1,29 @@
 package io.rlarena.agent;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /** A trainable agent bound to one environment; as a {@link Policy} it acts greedily. */
 public interface Learner extends Policy {
 
-    /** Trains for {@code steps} environment steps, reporting to {@code listener}. */
+    /** Trains up to {@code steps} environment steps in all, reporting to {@code listener}. */
     void learn(long steps, TrainingListener listener);
 
     /** The trained network in DL4J's format, with optimizer state when {@code withUpdater}. */
     byte[] modelBytes(boolean withUpdater);
+
+    /**
+     * Writes what resuming needs beyond the network, at a checkpoint: counters and, for DQN, the
+     * replay buffer.
+     */
+    void writeState(DataOutputStream out) throws IOException;
+
+    /**
+     * Continues from a checkpoint: the network with its optimizer state ({@code modelBytes(true)}),
+     * the state {@link #writeState} wrote, and the environment steps already done. The next
+     * {@link #learn} call trains from there to its total; episodes restart at the resume (the
+     * interrupted one is lost) and the random streams are derived anew from the step.
+     */
+    void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException;
 }

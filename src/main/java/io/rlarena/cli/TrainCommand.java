@@ -25,8 +25,13 @@ import java.util.concurrent.Callable;
         description = "Train an agent on an environment; the run (config, metrics, checkpoints, agent) is saved.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--env", required = true, paramLabel = "ID|CLASS", description = "Environment id or class name.")
+    @Option(names = "--env", paramLabel = "ID|CLASS", description = "Environment id or class name (required unless "
+            + "--resume).")
     String env;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "Continue an interrupted run from its latest "
+            + "checkpoint, with the run's own config.json.")
+    Path resume;
 
     @Mixin
     EnvArgs envArgs;
@@ -53,6 +58,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "(same as --set eval_every=N; episodes: --set eval_episodes=K).")
     Integer evalEvery;
 
+    @Option(names = "--record-every", paramLabel = "N",
+            description = "Every N steps record one greedy episode as episodes/step-N.jsonl in the run, for 'rlarena "
+                    + "replay' (same as --set record_every=N).")
+    Integer recordEvery;
+
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Run directory (default: runs/ENV-AGENT-seedS-TIME).")
     Path runDir;
 
@@ -66,9 +76,18 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnvRegistry registry = envArgs.registry();
+        if (resume != null) {
+            return resume(registry);
+        }
+        if (env == null) {
+            throw new IllegalArgumentException("train needs --env ID (or --resume RUN to continue a run)");
+        }
         List<String> overrides = new ArrayList<>(sets);
         if (evalEvery != null) {
             overrides.add("eval_every=" + evalEvery);
+        }
+        if (recordEvery != null) {
+            overrides.add("record_every=" + recordEvery);
         }
         Presets.Resolved resolved = Presets.resolve(new Presets.Request(env, envArgs.envOptions, agent, preset,
                 overrides, steps, seed), registry.classLoader());
@@ -81,17 +100,42 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  preset: %s%n  run:    %s%n  ND4J:   %s%n", resolved.presetSource(), run.path(), Backend.describe());
         out.flush();
         Trainer.Result result;
-        try (Progress progress = System.console() != null
-                ? new BarProgress(config.steps())
-                : new LineProgress(out, config.steps())) {
+        try (Progress progress = progress(out, config.steps())) {
             result = Trainer.train(config, registry, run, progress);
         }
+        report(out, result, run);
+        return 0;
+    }
+
+    private Integer resume(EnvRegistry registry) {
+        if (env != null || preset != null || !sets.isEmpty() || steps != null || seed != null || evalEvery != null
+                || recordEvery != null || runDir != null || !envArgs.envOptions.isEmpty()) {
+            throw new IllegalArgumentException("--resume RUN continues the run with its own config.json: give no --env, "
+                    + "--env-opt, --preset, --set, --steps, --seed, --eval-every or --run-dir with it");
+        }
+        RunDirectory run = new RunDirectory(resume);
+        PrintWriter out = spec.commandLine().getOut();
+        Backend.useThreads(threads);
+        out.printf("resume %s from %s%n", run.path(), run.latestCheckpoint().map(Path::toString).orElse("(none)"));
+        out.flush();
+        Trainer.Result result;
+        try (Progress progress = progress(out, run.readConfig().steps())) {
+            result = Trainer.resume(run, registry, progress);
+        }
+        report(out, result, run);
+        return 0;
+    }
+
+    private static Progress progress(PrintWriter out, long steps) {
+        return System.console() != null ? new BarProgress(steps) : new LineProgress(out, steps);
+    }
+
+    private static void report(PrintWriter out, Trainer.Result result, RunDirectory run) {
         out.printf(Locale.ROOT, "done: %,d steps in %.1f s (%.0f steps/s), %,d episodes; last %d episodes: "
                         + "mean return %.3f, success rate %.2f%n", result.steps(), result.seconds(),
                 result.steps() / result.seconds(), result.episodes(), Math.min(Trainer.WINDOW, result.episodes()),
                 result.recentMeanReturn(), result.recentSuccessRate());
         out.printf("agent: %s%nnext:  ./rlarena eval --run %s%n", run.agentFile(), run.path());
         out.flush();
-        return 0;
     }
 }

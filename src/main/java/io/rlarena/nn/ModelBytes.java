@@ -1,5 +1,6 @@
 package io.rlarena.nn;
 
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -53,6 +54,41 @@ public final class ModelBytes {
             } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException("the DL4J model inside is unreadable (" + e.getMessage() + ")", e);
             }
+        }
+    }
+
+    /**
+     * Makes {@code into} continue where the saved network in {@code bytes} stopped: its parameters,
+     * optimizer state and iteration count (Adam's bias correction) are copied in, while {@code into}
+     * keeps its own listeners (gradient clipping). Both must have the same architecture.
+     *
+     * @throws IllegalArgumentException if the bytes are unreadable or hold another architecture
+     */
+    public static void restoreInto(Model into, byte[] bytes) {
+        Model saved;
+        try {
+            saved = into instanceof MultiLayerNetwork
+                    ? ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), true)
+                    : ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), true);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint's network is unreadable (" + e.getMessage() + ")", e);
+        }
+        if (saved.params().length() != into.params().length()) {
+            throw new IllegalArgumentException("the checkpoint's network has " + saved.params().length()
+                    + " parameters, this run's " + into.params().length() + ": not the same architecture");
+        }
+        into.params().assign(saved.params());
+        if (saved instanceof MultiLayerNetwork from && into instanceof MultiLayerNetwork to) {
+            to.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
+            to.getLayerWiseConfigurations().setIterationCount(from.getLayerWiseConfigurations().getIterationCount());
+            to.getLayerWiseConfigurations().setEpochCount(from.getLayerWiseConfigurations().getEpochCount());
+        } else if (saved instanceof ComputationGraph from && into instanceof ComputationGraph to) {
+            to.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
+            to.getConfiguration().setIterationCount(from.getConfiguration().getIterationCount());
+            to.getConfiguration().setEpochCount(from.getConfiguration().getEpochCount());
+        } else {
+            throw new IllegalArgumentException("the checkpoint's network is a " + saved.getClass().getSimpleName()
+                    + ", this run's a " + into.getClass().getSimpleName());
         }
     }
 

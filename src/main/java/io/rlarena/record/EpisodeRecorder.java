@@ -79,14 +79,21 @@ public final class EpisodeRecorder extends Wrapper {
         }
     }
 
-    /** Finishes the file (temporary file renamed onto the target), then closes the environment. */
-    @Override
-    public void close() {
+    /** Finishes the file (the temporary file renamed onto the target), leaving the environment open. */
+    public void finish() {
         try {
             out.close();
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the episode file " + file, e);
+        }
+    }
+
+    /** Finishes the file, then closes the environment. */
+    @Override
+    public void close() {
+        try {
+            finish();
         } finally {
             super.close();
         }

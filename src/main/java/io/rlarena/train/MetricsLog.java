@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -20,8 +21,13 @@ final class MetricsLog implements AutoCloseable {
 
     private final BufferedWriter out;
 
-    MetricsLog(Path file) {
+    /** A new log, or with {@code append} the continuation of an existing one (a resumed run). */
+    MetricsLog(Path file, boolean append) {
         try {
+            if (append && Files.exists(file)) {
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                return;
+            }
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             out.write(HEADER);
             out.newLine();

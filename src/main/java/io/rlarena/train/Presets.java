@@ -37,7 +37,7 @@ public final class Presets {
     /** The keys a preset file may hold. */
     record PresetFile(String description, String algorithm, String env, Map<String, String> envOptions,
                       String observation, Long steps, Long seed, Integer checkpointEvery, Integer evalEvery,
-                      Integer evalEpisodes, JsonObject hyperparameters,
+                      Integer evalEpisodes, Integer recordEvery, JsonObject hyperparameters,
                       List<Variant> variants) {
     }
 
@@ -93,7 +93,8 @@ public final class Presets {
                         : preset.checkpointEvery()),
                 "eval_every", String.valueOf(preset.evalEvery() == null ? 0 : preset.evalEvery()),
                 "eval_episodes", String.valueOf(preset.evalEpisodes() == null ? DEFAULT_EVAL_EPISODES
-                        : preset.evalEpisodes())));
+                        : preset.evalEpisodes()),
+                "record_every", String.valueOf(preset.recordEvery() == null ? 0 : preset.recordEvery())));
         Map<String, String> envOptions = new TreeMap<>(preset.envOptions() == null ? Map.of() : preset.envOptions());
         envOptions.putAll(request.envOptions());
         List<String> sets = new ArrayList<>();
@@ -135,7 +136,8 @@ public final class Presets {
         RunConfig config = new RunConfig(algorithm.name(), request.env(), envOptions, run.get("observation"), steps,
                 seed, (int) parseLong(run.get("checkpoint_every"), "checkpoint_every"),
                 (int) parseLong(run.get("eval_every"), "eval_every"),
-                (int) parseLong(run.get("eval_episodes"), "eval_episodes"), Configs.toJson(typed));
+                (int) parseLong(run.get("eval_episodes"), "eval_episodes"),
+                (int) parseLong(run.get("record_every"), "record_every"), Configs.toJson(typed));
         return new Resolved(config, source);
     }
 

@@ -16,10 +16,12 @@ import java.util.TreeMap;
  * @param evalEvery    steps between evaluations of the greedy policy on separate episode seeds
  *                     (0: none); the best one is kept as the run's {@code best.zip}
  * @param evalEpisodes episodes per such evaluation
+ * @param recordEvery  steps between recorded greedy episodes ({@code episodes/step-N.jsonl}, for
+ *                     {@code rlarena replay}); 0: none
  */
 public record RunConfig(String algorithm, String env, Map<String, String> envOptions, String observation,
                         long steps, long seed, int checkpointEvery, int evalEvery, int evalEpisodes,
-                        JsonObject hyperparameters) {
+                        int recordEvery, JsonObject hyperparameters) {
 
     public static final Set<String> OBSERVATIONS = Set.of("auto", "onehot", "raw");
 
@@ -34,6 +36,9 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
         if (evalEvery < 0 || evalEpisodes < 0 || (evalEvery > 0 && evalEpisodes < 1)) {
             throw new IllegalArgumentException("eval_every must be >= 0 (0: no evaluations) and eval_episodes >= 1, got "
                     + evalEvery + " and " + evalEpisodes);
+        }
+        if (recordEvery < 0) {
+            throw new IllegalArgumentException("record_every must be >= 0 (0: no recordings), got " + recordEvery);
         }
         if (checkpointEvery < 0) {
             throw new IllegalArgumentException("checkpoint_every must be >= 0 (0: no checkpoints), got " + checkpointEvery);

@@ -11,7 +11,13 @@ import io.rlarena.env.Environment;
 import io.rlarena.env.ObservationEncoding;
 import io.rlarena.env.Seeds;
 import io.rlarena.record.CurveChart;
+import io.rlarena.record.EpisodeFile;
+import io.rlarena.record.EpisodeRecorder;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +57,36 @@ public final class Trainer {
 
     /** Trains; the caller owns {@code progress} and closes it. */
     public static Result train(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress) {
+        return run(config, registry, run, progress, null);
+    }
+
+    /**
+     * Continues an interrupted run from its latest checkpoint (network, optimizer state, replay
+     * buffer, counters) to its configured steps: metrics, evaluations and self-play snapshots
+     * written after that checkpoint are dropped first, so the run reads as if it had gone on.
+     *
+     * @throws IllegalArgumentException if {@code run} is not a run, already finished, or has no checkpoint
+     */
+    public static Result resume(RunDirectory run, EnvRegistry registry, Progress progress) {
+        RunConfig config = run.readConfig();
+        if (Files.exists(run.agentFile())) {
+            throw new IllegalArgumentException(run.path() + " already finished (" + RunDirectory.AGENT + " exists); "
+                    + "nothing to resume");
+        }
+        Path latest = run.latestCheckpoint()
+                .orElseThrow(() -> new IllegalArgumentException(run.path() + " has no checkpoint to resume from "
+                        + "(checkpoints/ is empty: it stopped before the first, at checkpoint_every="
+                        + config.checkpointEvery() + "); train it again"));
+        AgentFile.Contents checkpoint = AgentFile.load(latest);
+        if (checkpoint.state() == null) {
+            throw new IllegalArgumentException(latest + " holds no training state to resume from");
+        }
+        run.dropAfter(checkpoint.manifest().steps());
+        return run(config, registry, run, progress, checkpoint);
+    }
+
+    private static Result run(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress,
+                              AgentFile.Contents resumeFrom) {
         Algorithm algorithm = Algorithms.get(config.algorithm());
         Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
                 algorithm.name() + " hyperparameters");
@@ -58,18 +94,30 @@ public final class Trainer {
         try (EnvFactory envs = EnvFactory.of(registry, config).withSelfPlay(pool)) {
             Learner learner = algorithm.learnerFactory().create(hyperparameters, envs, config.seed());
             Environment evalEnv = config.evalEvery() > 0 ? envs.get() : null;
+            Environment recordEnv = config.recordEvery() > 0 ? envs.get() : null;
             Map<String, String> envOptions = new TreeMap<>(config.envOptions());
             envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(envs.first().spec().maxEpisodeSteps()));
             AgentFile.EnvRef envRef = new AgentFile.EnvRef(config.env(), envOptions);
-            run.create(config);
+            long startStep = 0;
+            if (resumeFrom == null) {
+                run.create(config);
+            } else {
+                startStep = resumeFrom.manifest().steps();
+                try (DataInputStream state = new DataInputStream(new ByteArrayInputStream(resumeFrom.state()))) {
+                    learner.restore(resumeFrom.model(), state, startStep);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(resumeFrom.file() + ": its training state is unreadable ("
+                            + e.getMessage() + ")");
+                }
+            }
             RunListener listener;
-            try (MetricsLog metrics = new MetricsLog(run.metricsFile())) {
-                listener = new RunListener(config, run, learner, envRef, metrics, progress, evalEnv,
+            try (MetricsLog metrics = new MetricsLog(run.metricsFile(), resumeFrom != null)) {
+                listener = new RunListener(config, run, learner, envRef, metrics, progress, evalEnv, recordEnv,
                         envs.usesSelfPlay() ? pool : null);
-                listener.snapshotForSelfPlay(0);
+                listener.startAt(startStep);
                 learner.learn(config.steps(), listener);
             }
-            listener.save(run.agentFile(), config.steps());
+            listener.save(run.agentFile(), config.steps(), false);
             CurveChart.drawRun(run.path());
             return new Result(config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
                     listener.successRate());
@@ -86,6 +134,7 @@ public final class Trainer {
         private final MetricsLog metrics;
         private final Progress progress;
         private final Environment evalEnv;
+        private final Environment recordEnv;
         private final SelfPlayPool selfPlay;
         private final long start = System.nanoTime();
         private final Deque<Double> returns = new ArrayDeque<>();
@@ -95,8 +144,9 @@ public final class Trainer {
         private double bestEvalReturn = Double.NEGATIVE_INFINITY;
 
         RunListener(RunConfig config, RunDirectory run, Learner learner, AgentFile.EnvRef envRef, MetricsLog metrics,
-                    Progress progress, Environment evalEnv, SelfPlayPool selfPlay) {
+                    Progress progress, Environment evalEnv, Environment recordEnv, SelfPlayPool selfPlay) {
             this.config = config;
+            this.recordEnv = recordEnv;
             this.selfPlay = selfPlay;
             this.evalEnv = evalEnv;
             this.run = run;
@@ -136,8 +186,11 @@ public final class Trainer {
             if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && step < config.steps()) {
                 checkpoint(step);
             }
-            if (evalEnv != null && (step % config.evalEvery() == 0 || step == config.steps())) {
+            if (config.evalEvery() > 0 && (step % config.evalEvery() == 0 || step == config.steps())) {
                 evaluate(step);
+            }
+            if (config.recordEvery() > 0 && (step % config.recordEvery() == 0 || step == config.steps())) {
+                record(step);
             }
             if (step % 100 == 0 || step == config.steps()) {
                 progress.update(step, String.format(Locale.ROOT, "ep %d | return %.3f | success %.2f", episodes,
@@ -146,10 +199,40 @@ public final class Trainer {
             }
         }
 
-        /** Saves the learner as an agent file trained for {@code step} steps. */
-        void save(Path file, long step) {
+        /**
+         * Prepares for training from {@code step}: a new run snapshots the untrained agent for
+         * self-play; a resumed one takes back the snapshots, the best evaluation and the episode count
+         * it had at that step.
+         */
+        void startAt(long step) {
+            if (step == 0) {
+                snapshotForSelfPlay(0);
+                return;
+            }
+            episodes = run.metricsRows();
+            bestEvalReturn = run.bestEvaluation().orElse(Double.NEGATIVE_INFINITY);
+            if (selfPlay != null) {
+                for (Path snapshot : run.poolSnapshots()) {
+                    selfPlay.add(snapshot.getFileName().toString(), AgentFile.load(snapshot).policy());
+                }
+            }
+        }
+
+        /** Saves the learner as an agent file trained for {@code step} steps, with its training state for a checkpoint. */
+        void save(Path file, long step, boolean withState) {
+            byte[] state = null;
+            if (withState) {
+                try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                     DataOutputStream out = new DataOutputStream(bytes)) {
+                    learner.writeState(out);
+                    out.flush();
+                    state = bytes.toByteArray();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the training state of " + file, e);
+                }
+            }
             AgentFile.save(file, AgentFile.Manifest.of(config.algorithm(), envRef, config.observation(), config.seed(),
-                    step), Configs.toJson(config), learner.modelBytes(true));
+                    step), Configs.toJson(config), learner.modelBytes(true), state);
         }
 
         /**
@@ -173,7 +256,7 @@ public final class Trainer {
             }
             if (best) {
                 bestEvalReturn = result.meanReturn();
-                save(run.bestFile(), step);
+                save(run.bestFile(), step, false);
             }
         }
 
@@ -192,13 +275,22 @@ public final class Trainer {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the self-play pool folder in " + run.path(), e);
             }
-            save(run.path().resolve(RunDirectory.POOL).resolve(String.format("step-%012d.zip", step)), step);
+            save(run.path().resolve(RunDirectory.POOL).resolve(String.format("step-%012d.zip", step)), step, false);
+        }
+
+        /** Plays one greedy episode on seeds of its own and saves it as {@code episodes/step-N.jsonl}. */
+        private void record(long step) {
+            Path file = run.path().resolve(RunDirectory.EPISODES).resolve(String.format("step-%012d.jsonl", step));
+            EpisodeRecorder recorder = new EpisodeRecorder(recordEnv, file, EpisodeFile.Header.of(config.env(),
+                    envRef.options(), config.observation(), run.path() + " at step " + step, "-"));
+            Evaluator.evaluate(recorder, learner, 1, Seeds.derive(config.seed(), "recording", step));
+            recorder.finish();
         }
 
         private void checkpoint(long step) {
             metrics.flush();
             snapshotForSelfPlay(step);
-            save(run.checkpoint(step), step);
+            save(run.checkpoint(step), step, true);
             try (Stream<Path> files = Files.list(run.path().resolve(RunDirectory.CHECKPOINTS))) {
                 List<Path> all = files.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
                 for (Path old : all.subList(0, Math.max(0, all.size() - CHECKPOINTS_KEPT))) {

@@ -73,7 +73,9 @@ class CliTest {
         assertBadInput("batch_size=x", "train", "--env", "FrozenLake-v1", "--set", "batch_size=x");
         assertBadInput("map_name=5x5", "train", "--env", "FrozenLake-v1", "--env-opt", "map_name=5x5");
         assertBadInput("unknown agent 'sarsa'", "train", "--env", "FrozenLake-v1", "--agent", "sarsa");
-        assertBadInput("Missing required option", "train");
+        assertBadInput("train needs --env ID (or --resume RUN", "train");
+        assertBadInput("--resume RUN continues the run with its own config.json", "train", "--resume", "runs/x",
+                "--steps", "5");
         assertBadInput("(--run=DIR | --agent-file=FILE)", "eval");
         assertBadInput("does not exist", "eval", "--agent-file", dir.resolve("none.zip").toString());
         Path truncated = dir.resolve("cut.zip");

@@ -66,4 +66,21 @@ class ReplayCliTest {
         assertEquals(2, broken.exitCode());
         assertTrue(broken.err().contains("line 3") && broken.err().contains("bad JSON"), broken.err());
     }
+
+    @Test
+    void trainingRecordsGreedyEpisodesThatReplay() throws Exception {
+        Path run = dir.resolve("run");
+        Cli train = Cli.run("train", "--env", "Maze-v0", "--env-opt", "size=5", "--agent", "ppo", "--seed", "2",
+                "--steps", "2048", "--set", "n_envs=4", "--record-every", "1024", "--run-dir", run.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        List<Path> episodes;
+        try (var files = Files.list(run.resolve("episodes"))) {
+            episodes = files.sorted().toList();
+        }
+        assertEquals(List.of("step-000000001024.jsonl", "step-000000002048.jsonl"),
+                episodes.stream().map(p -> p.getFileName().toString()).toList());
+        Cli verify = Cli.run("replay", episodes.get(1).toString(), "--verify");
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("at step 2048"), verify.out());
+    }
 }

@@ -14,6 +14,9 @@ import io.rlarena.nn.ModelBytes;
 import io.rlarena.nn.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -43,8 +46,12 @@ public final class Dqn implements Learner {
     private final ReplayBuffer replay;
     private final ReplayBuffer.Batch batch;
     private final NStepWindow window;
-    private final SplittableRandom exploration;
+    private final long seed;
     private final long envSeed;
+    private SplittableRandom exploration;
+    /** Steps done before the next {@link #learn} (a checkpoint's step after {@link #restore}). */
+    private long startStep;
+    private long episode;
     private final float[] targets;
     private final float[] nextTarget;
     private final float[] labels;
@@ -74,6 +81,7 @@ public final class Dqn implements Learner {
                 config.batchSize() * config.gradientSteps(), Seeds.derive(seed, "replay"));
         this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSize, actionCount);
         this.window = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
+        this.seed = seed;
         this.exploration = new SplittableRandom(Seeds.derive(seed, "exploration"));
         this.envSeed = Seeds.derive(seed, "env");
         this.targets = new float[config.batchSize()];
@@ -84,14 +92,14 @@ public final class Dqn implements Learner {
 
     @Override
     public void learn(long totalSteps, TrainingListener listener) {
-        float[] observation = env.reset(envSeed).observation();
+        float[] observation = env.reset(startStep == 0 ? envSeed : Seeds.derive(envSeed, "resume", startStep))
+                .observation();
         boolean[] mask = env.actionMask();
         double episodeReturn = 0;
         int episodeLength = 0;
-        long episode = 0;
         double lossSum = 0;
         int lossCount = 0;
-        for (long step = 1; step <= totalSteps; step++) {
+        for (long step = startStep + 1; step <= totalSteps; step++) {
             // act: epsilon-greedy among legal actions
             double epsilon = epsilon(step - 1, totalSteps, config);
             int action = exploration.nextDouble() < epsilon
@@ -199,6 +207,23 @@ public final class Dqn implements Learner {
     @Override
     public byte[] modelBytes(boolean withUpdater) {
         return ModelBytes.write(online, withUpdater);
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        out.writeLong(episode);
+        replay.write(out);
+    }
+
+    /** Restores the online network (the target network restarts as its copy) and the replay buffer. */
+    @Override
+    public void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException {
+        ModelBytes.restoreInto(online.model(), model);
+        updateTarget();
+        episode = state.readLong();
+        replay.read(state, Seeds.derive(seed, "replay-resume", stepsDone));
+        exploration = new SplittableRandom(Seeds.derive(seed, "exploration-resume", stepsDone));
+        startStep = stepsDone;
     }
 
     /** Linear decay from the initial to the final epsilon over the exploration fraction of training. */

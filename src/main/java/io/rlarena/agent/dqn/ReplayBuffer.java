@@ -1,5 +1,9 @@
 package io.rlarena.agent.dqn;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
 /**
@@ -59,7 +63,7 @@ public final class ReplayBuffer {
     private final boolean[] terminated;
     private final boolean[] nextMasks;
     private final double[] discounts;
-    private final SplittableRandom rng;
+    private SplittableRandom rng;
     private final Batch batch;
     private int next;
     private int size;
@@ -100,6 +104,69 @@ public final class ReplayBuffer {
 
     public int size() {
         return size;
+    }
+
+    /** Writes the stored transitions (for a checkpoint). */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(capacity);
+        out.writeInt(observationSize);
+        out.writeInt(actionCount);
+        out.writeInt(next);
+        out.writeInt(size);
+        writeFloats(out, observations, size * observationSize);
+        writeFloats(out, nextObservations, size * observationSize);
+        writeFloats(out, rewards, size);
+        for (int i = 0; i < size; i++) {
+            out.writeInt(actions[i]);
+            out.writeBoolean(terminated[i]);
+            out.writeDouble(discounts[i]);
+        }
+        for (int i = 0; i < size * actionCount; i++) {
+            out.writeBoolean(nextMasks[i]);
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote into this buffer, sampling from now on with a generator
+     * seeded by {@code seed}.
+     *
+     * @throws IOException if the data does not fit this buffer (another configuration)
+     */
+    public void read(DataInputStream in, long seed) throws IOException {
+        int savedCapacity = in.readInt();
+        int savedObservation = in.readInt();
+        int savedActions = in.readInt();
+        if (savedCapacity != capacity || savedObservation != observationSize || savedActions != actionCount) {
+            throw new IOException("the checkpoint's replay buffer holds " + savedCapacity + " transitions of "
+                    + savedObservation + " values and " + savedActions + " actions; this run's "
+                    + capacity + ", " + observationSize + " and " + actionCount);
+        }
+        next = in.readInt();
+        size = in.readInt();
+        readFloats(in, observations, size * observationSize);
+        readFloats(in, nextObservations, size * observationSize);
+        readFloats(in, rewards, size);
+        for (int i = 0; i < size; i++) {
+            actions[i] = in.readInt();
+            terminated[i] = in.readBoolean();
+            discounts[i] = in.readDouble();
+        }
+        for (int i = 0; i < size * actionCount; i++) {
+            nextMasks[i] = in.readBoolean();
+        }
+        rng = new SplittableRandom(seed);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values, int count) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(count * Float.BYTES);
+        bytes.asFloatBuffer().put(values, 0, count);
+        out.write(bytes.array());
+    }
+
+    private static void readFloats(DataInputStream in, float[] values, int count) throws IOException {
+        byte[] bytes = new byte[count * Float.BYTES];
+        in.readFully(bytes);
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(values, 0, count);
     }
 
     /** Fills and returns the shared batch with uniformly drawn transitions. */

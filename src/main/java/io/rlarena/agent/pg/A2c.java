@@ -29,7 +29,7 @@ public final class A2c extends PolicyGradient {
 
     @Override
     public void learn(long totalSteps, TrainingListener listener) {
-        vector.reset(envSeed);
+        long step = begin();
         int capacity = rollout.capacity * rollout.copies;
         float[] returns = new float[capacity];
         float[] advantages = new float[capacity];
@@ -37,7 +37,6 @@ public final class A2c extends PolicyGradient {
         for (int i = 0; i < capacity; i++) {
             rows[i] = i;
         }
-        long step = 0;
         while (step < totalSteps) {
             if (config.annealLr()) {
                 network.setLearningRate(config.learningRate() * (1.0 - (double) step / totalSteps));

@@ -13,6 +13,15 @@ final class EpisodeTracker {
     /** The mean loss of the latest update, reported with the episodes that end after it. */
     double loss = Double.NaN;
 
+    long episodes() {
+        return episodes;
+    }
+
+    /** Continues the episode numbering of a resumed run. */
+    void resumeAt(long finishedEpisodes) {
+        episodes = finishedEpisodes;
+    }
+
     EpisodeTracker(int copies) {
         this.returns = new double[copies];
         this.lengths = new int[copies];

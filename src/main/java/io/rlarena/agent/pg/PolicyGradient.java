@@ -8,6 +8,11 @@ import io.rlarena.env.Environment;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.VectorEnv;
 import io.rlarena.nn.ActorCritic;
+import io.rlarena.nn.ModelBytes;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -22,17 +27,20 @@ abstract class PolicyGradient implements Learner {
     final VectorEnv vector;
     final ActorCritic network;
     final EpisodeTracker tracker;
-    /** Actions sampled while collecting. */
-    final SplittableRandom sampling;
+    /** Actions sampled while collecting (set by {@link #begin()}). */
+    SplittableRandom sampling;
     final long envSeed;
+    private final long seed;
     private final Policy greedy;
+    /** Steps done before the next {@code learn} (a checkpoint's step after {@link #restore}). */
+    private long startStep;
 
     PolicyGradient(ActorCriticConfig config, Supplier<Environment> envs, long seed) {
         this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
         this.network = network(vector.template(), config, seed);
         this.tracker = new EpisodeTracker(config.nEnvs());
-        this.sampling = new SplittableRandom(Seeds.derive(seed, "sampling"));
         this.envSeed = Seeds.derive(seed, "env");
+        this.seed = seed;
         this.greedy = new ActorCriticPolicy(network);
     }
 
@@ -44,6 +52,34 @@ abstract class PolicyGradient implements Learner {
     @Override
     public byte[] modelBytes(boolean withUpdater) {
         return network.toBytes(withUpdater);
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        out.writeLong(tracker.episodes());
+    }
+
+    @Override
+    public void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException {
+        ModelBytes.restoreInto(network.model(), model);
+        tracker.resumeAt(state.readLong());
+        startStep = stepsDone;
+    }
+
+    /**
+     * Starts {@code learn}: resets the copies (with seeds of their own when resuming) and the
+     * sampling stream; returns the steps already done.
+     */
+    final long begin() {
+        vector.reset(startStep == 0 ? envSeed : Seeds.derive(envSeed, "resume", startStep));
+        sampling = stream("sampling");
+        return startStep;
+    }
+
+    /** The random stream {@code name}: from the root seed, or derived anew from the step when resuming. */
+    final SplittableRandom stream(String name) {
+        return new SplittableRandom(startStep == 0 ? Seeds.derive(seed, name)
+                : Seeds.derive(Seeds.derive(seed, name), "resume", startStep));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.rlarena.agent.pg;
 import io.rlarena.agent.Algorithm;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Environment;
-import io.rlarena.env.Seeds;
 
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -23,21 +22,20 @@ public final class Ppo extends PolicyGradient {
 
     private final PpoConfig config;
     private final Rollout rollout;
-    private final SplittableRandom shuffling;
+    private SplittableRandom shuffling;
 
     public Ppo(PpoConfig config, Supplier<Environment> envs, long seed) {
         super(config, envs, seed);
         this.config = config;
         this.rollout = new Rollout(config.nSteps(), vector, tracker);
-        this.shuffling = new SplittableRandom(Seeds.derive(seed, "minibatches"));
     }
 
     @Override
     public void learn(long totalSteps, TrainingListener listener) {
-        vector.reset(envSeed);
+        long step = begin();
+        shuffling = stream("minibatches");
         float[] advantages = new float[rollout.capacity * rollout.copies];
         float[] returns = new float[advantages.length];
-        long step = 0;
         while (step < totalSteps) {
             if (config.annealLr()) {
                 network.setLearningRate(config.learningRate() * (1.0 - (double) step / totalSteps));

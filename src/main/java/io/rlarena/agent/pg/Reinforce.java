@@ -70,11 +70,10 @@ public final class Reinforce extends PolicyGradient {
 
     @Override
     public void learn(long totalSteps, TrainingListener listener) {
-        vector.reset(envSeed);
+        long step = begin();
         int copies = vector.size();
         int actionCount = vector.actionCount();
         double[] scratch = new double[actionCount];
-        long step = 0;
         while (step < totalSteps) {
             // collect: one complete episode per copy (fewer if the step budget runs out)
             Episode[] episodes = new Episode[copies];
