@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,5 +83,18 @@ class ReplayCliTest {
         Cli verify = Cli.run("replay", episodes.get(1).toString(), "--verify");
         assertEquals(0, verify.exitCode(), verify.out() + verify.err());
         assertTrue(verify.out().contains("at step 2048"), verify.out());
+    }
+
+    @Test
+    void connectFourMazeAndCartPoleEpisodesReplayInTheTerminal() {
+        Map<String, String> boardOf = Map.of("ConnectFour-v0", "1 2 3 4 5 6 7", "Maze-v0", "shortest path",
+                "CartPole-v1", "theta=");
+        for (var env : boardOf.entrySet()) {
+            Path file = io.rlarena.record.EpisodeFileTestAccess.record(dir.resolve(env.getKey() + ".jsonl"),
+                    env.getKey());
+            Cli replay = Cli.run("replay", file.toString(), "--speed", "0");
+            assertEquals(0, replay.exitCode(), replay.err());
+            assertTrue(replay.out().contains(env.getValue()) && replay.out().contains("verified"), replay.out());
+        }
     }
 }
