@@ -78,17 +78,17 @@ public final class ModelBytes {
                     + " parameters, this run's " + into.params().length() + ": not the same architecture");
         }
         into.params().assign(saved.params());
-        if (saved instanceof MultiLayerNetwork from && into instanceof MultiLayerNetwork to) {
+        if (into instanceof MultiLayerNetwork to) {
+            MultiLayerNetwork from = (MultiLayerNetwork) saved;
             to.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
             to.getLayerWiseConfigurations().setIterationCount(from.getLayerWiseConfigurations().getIterationCount());
             to.getLayerWiseConfigurations().setEpochCount(from.getLayerWiseConfigurations().getEpochCount());
-        } else if (saved instanceof ComputationGraph from && into instanceof ComputationGraph to) {
+        } else {
+            ComputationGraph from = (ComputationGraph) saved;
+            ComputationGraph to = (ComputationGraph) into;
             to.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
             to.getConfiguration().setIterationCount(from.getConfiguration().getIterationCount());
             to.getConfiguration().setEpochCount(from.getConfiguration().getEpochCount());
-        } else {
-            throw new IllegalArgumentException("the checkpoint's network is a " + saved.getClass().getSimpleName()
-                    + ", this run's a " + into.getClass().getSimpleName());
         }
     }
 

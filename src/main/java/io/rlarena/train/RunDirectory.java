@@ -1,5 +1,6 @@
 package io.rlarena.train;
 
+import io.rlarena.agent.AgentFile;
 import io.rlarena.agent.Json;
 
 import java.io.IOException;
@@ -62,7 +63,21 @@ public record RunDirectory(Path path) {
     }
 
     public Path checkpoint(long step) {
-        return path.resolve(CHECKPOINTS).resolve(String.format("step-%012d.zip", step));
+        return path.resolve(CHECKPOINTS).resolve(stepFile(step, ".zip"));
+    }
+
+    /** The self-play snapshot taken at {@code step}. */
+    public Path poolSnapshot(long step) {
+        return path.resolve(POOL).resolve(stepFile(step, ".zip"));
+    }
+
+    /** The greedy episode recorded at {@code step}. */
+    public Path recordedEpisode(long step) {
+        return path.resolve(EPISODES).resolve(stepFile(step, ".jsonl"));
+    }
+
+    private static String stepFile(long step, String extension) {
+        return String.format("step-%012d%s", step, extension);
     }
 
     public Path bestFile() {
@@ -142,7 +157,7 @@ public record RunDirectory(Path path) {
                     Files.delete(snapshot);
                 }
             }
-            if (Files.exists(bestFile()) && io.rlarena.agent.AgentFile.load(bestFile()).manifest().steps() > step) {
+            if (Files.exists(bestFile()) && AgentFile.load(bestFile()).manifest().steps() > step) {
                 Files.delete(bestFile());
             }
             for (Path folder : List.of(path, path.resolve(CHECKPOINTS), path.resolve(POOL))) {

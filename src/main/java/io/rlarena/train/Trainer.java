@@ -212,9 +212,7 @@ public final class Trainer {
             episodes = run.metricsRows();
             bestEvalReturn = run.bestEvaluation().orElse(Double.NEGATIVE_INFINITY);
             if (selfPlay != null) {
-                for (Path snapshot : run.poolSnapshots()) {
-                    selfPlay.add(snapshot.getFileName().toString(), AgentFile.load(snapshot).policy());
-                }
+                run.poolSnapshots().forEach(this::addToPool);
             }
         }
 
@@ -268,20 +266,18 @@ public final class Trainer {
             if (selfPlay == null) {
                 return;
             }
-            Algorithm algorithm = Algorithms.get(config.algorithm());
-            selfPlay.add("step " + step, algorithm.policyLoader().apply(learner.modelBytes(false)));
-            try {
-                Files.createDirectories(run.path().resolve(RunDirectory.POOL));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the self-play pool folder in " + run.path(), e);
-            }
-            save(run.path().resolve(RunDirectory.POOL).resolve(String.format("step-%012d.zip", step)), step, false);
+            Path snapshot = run.poolSnapshot(step);
+            save(snapshot, step, false);
+            addToPool(snapshot);
+        }
+
+        private void addToPool(Path snapshot) {
+            selfPlay.add(snapshot.getFileName().toString(), AgentFile.load(snapshot).policy());
         }
 
         /** Plays one greedy episode on seeds of its own and saves it as {@code episodes/step-N.jsonl}. */
         private void record(long step) {
-            Path file = run.path().resolve(RunDirectory.EPISODES).resolve(String.format("step-%012d.jsonl", step));
-            EpisodeRecorder recorder = new EpisodeRecorder(recordEnv, file, EpisodeFile.Header.of(config.env(),
+            EpisodeRecorder recorder = new EpisodeRecorder(recordEnv, run.recordedEpisode(step), EpisodeFile.Header.of(config.env(),
                     envRef.options(), config.observation(), run.path() + " at step " + step, "-"));
             Evaluator.evaluate(recorder, learner, 1, Seeds.derive(config.seed(), "recording", step));
             recorder.finish();

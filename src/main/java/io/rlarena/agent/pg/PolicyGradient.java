@@ -13,7 +13,6 @@ import io.rlarena.nn.ModelBytes;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
