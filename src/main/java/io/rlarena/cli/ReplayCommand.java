@@ -63,7 +63,8 @@ final class ReplayCommand implements Callable<Integer> {
         List<Replay.Frame> frames = new ArrayList<>();
         Replay.Mismatch mismatch;
         try (Environment env = Replay.environment(envArgs.registry(), recording.header())) {
-            mismatch = Replay.run(recording, env, verify || html != null ? frames::add : frame -> show(frame, out));
+            Replay.FrameSink sink = html != null ? frames::add : verify ? frame -> { } : frame -> show(frame, out);
+            mismatch = Replay.run(recording, env, sink);
         }
         if (html != null) {
             HtmlReplay.write(html, recording, frames);
