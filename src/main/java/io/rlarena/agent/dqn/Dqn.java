@@ -19,10 +19,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Deep Q-learning (Mnih et al. 2015) with Double DQN (van Hasselt et al. 2016) on by default:
- * epsilon-greedy acting on one environment, a replay buffer, Huber TD loss on the taken action,
+ * epsilon-greedy acting on {@code n_envs} environment copies stepped in lockstep (one batched
+ * forward call for all of them: ND4J's cost is per call), a replay buffer, Huber TD loss on the taken action,
  * Adam, and a target network updated periodically (tau = 1) or softly (tau &lt; 1). Action masks
  * are respected when acting and in the max of the target; only {@code terminated} stops
  * bootstrapping, so truncated episodes bootstrap from their real last observation. Optional
@@ -31,21 +33,21 @@ import java.util.SplittableRandom;
 public final class Dqn implements Learner {
 
     public static final Algorithm ALGORITHM = new Algorithm("dqn", DqnConfig.DEFAULTS,
-            (config, envs, seed) -> new Dqn((DqnConfig) config, envs.get(), seed),
+            (config, envs, seed) -> new Dqn((DqnConfig) config, envs, seed),
             bytes -> new QPolicy(ModelBytes.read(bytes, false)));
 
     /** Rows per batched target-network call: bounds the activations' memory for large phases. */
     private static final int MAX_ROWS_PER_CALL = 8192;
 
     private final DqnConfig config;
-    private final Environment env;
+    private final Environment[] envs;
     private final int observationSize;
     private final int actionCount;
     private final Network online;
     private final Network target;
     private final ReplayBuffer replay;
     private final ReplayBuffer.Batch batch;
-    private final NStepWindow window;
+    private final NStepWindow[] windows;
     private final long seed;
     private final long envSeed;
     private SplittableRandom exploration;
@@ -57,13 +59,23 @@ public final class Dqn implements Learner {
     private final float[] labels;
     private final float[] labelMask;
 
+    /** DQN on one environment ({@code n_envs} must be 1). */
     public Dqn(DqnConfig config, Environment env, long seed) {
+        this(config, single(config, env), seed);
+    }
+
+    /** DQN on {@code n_envs} copies made by {@code envs}. */
+    public Dqn(DqnConfig config, Supplier<? extends Environment> envs, long seed) {
+        this.envs = new Environment[config.nEnvs()];
+        for (int i = 0; i < this.envs.length; i++) {
+            this.envs[i] = envs.get();
+        }
+        Environment env = this.envs[0];
         if (!(env.observationSpace() instanceof Box box)) {
             throw new IllegalArgumentException("DQN needs Box (float vector) observations, but " + env.spec().id()
                     + " gives " + env.observationSpace() + "; encode them, e.g. observation=onehot");
         }
         this.config = config;
-        this.env = env;
         this.observationSize = box.flatSize();
         if ((long) config.bufferSize() * observationSize > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("dqn.buffer_size=" + config.bufferSize() + " times " + observationSize
@@ -80,7 +92,10 @@ public final class Dqn implements Learner {
         this.replay = new ReplayBuffer(config.bufferSize(), observationSize, actionCount,
                 config.batchSize() * config.gradientSteps(), Seeds.derive(seed, "replay"));
         this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSize, actionCount);
-        this.window = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
+        this.windows = new NStepWindow[this.envs.length];
+        for (int i = 0; i < windows.length; i++) {
+            windows[i] = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
+        }
         this.seed = seed;
         this.exploration = new SplittableRandom(Seeds.derive(seed, "exploration"));
         this.envSeed = Seeds.derive(seed, "env");
@@ -90,55 +105,99 @@ public final class Dqn implements Learner {
         this.labelMask = new float[config.batchSize() * actionCount];
     }
 
+    private static Supplier<Environment> single(DqnConfig config, Environment env) {
+        if (config.nEnvs() != 1) {
+            throw new IllegalArgumentException("dqn.n_envs=" + config.nEnvs() + " needs a factory of environment "
+                    + "copies, not one environment");
+        }
+        return () -> env;
+    }
+
     @Override
     public void learn(long totalSteps, TrainingListener listener) {
-        float[] observation = env.reset(startStep == 0 ? envSeed : Seeds.derive(envSeed, "resume", startStep))
-                .observation();
-        boolean[] mask = env.actionMask();
-        double episodeReturn = 0;
-        int episodeLength = 0;
+        int copies = envs.length;
+        float[][] observations = new float[copies][];
+        boolean[][] masks = new boolean[copies][];
+        long resetSeed = startStep == 0 ? envSeed : Seeds.derive(envSeed, "resume", startStep);
+        for (int i = 0; i < copies; i++) {
+            observations[i] = envs[i].reset(i == 0 ? resetSeed : Seeds.derive(resetSeed, "copy", i)).observation();
+            masks[i] = envs[i].actionMask();
+        }
+        double[] episodeReturns = new double[copies];
+        int[] episodeLengths = new int[copies];
+        int[] actions = new int[copies];
         double lossSum = 0;
         int lossCount = 0;
-        for (long step = startStep + 1; step <= totalSteps; step++) {
-            // act: epsilon-greedy among legal actions
-            double epsilon = epsilon(step - 1, totalSteps, config);
-            int action = exploration.nextDouble() < epsilon
-                    ? env.actionSpace().sample(exploration, mask)
-                    : act(observation, mask);
-            Step outcome = env.step(action);
-            boolean[] nextMask = env.actionMask();
-            window.add(observation, action, (float) outcome.reward(), outcome.observation(), outcome.terminated(),
-                    outcome.done(), nextMask, replay);
-            episodeReturn += outcome.reward();
-            episodeLength++;
+        long step = startStep;
+        while (step < totalSteps) {
+            // act: epsilon-greedy among legal actions, one forward call for every greedy copy
+            chooseActions(observations, masks, step, totalSteps, actions);
+            for (int i = 0; i < copies && step < totalSteps; i++) {
+                step++;
+                Step outcome = envs[i].step(actions[i]);
+                boolean[] nextMask = envs[i].actionMask();
+                windows[i].add(observations[i], actions[i], (float) outcome.reward(), outcome.observation(),
+                        outcome.terminated(), outcome.done(), nextMask, replay);
+                episodeReturns[i] += outcome.reward();
+                episodeLengths[i]++;
 
-            // learn: gradient steps on replayed batches, then the target network
-            if (step > config.learningStarts() && step % config.trainFreq() == 0) {
-                lossSum += train();
-                lossCount += config.gradientSteps();
-            }
-            if (step % config.targetUpdateInterval() == 0) {
-                updateTarget();
-            }
+                // learn: gradient steps on replayed batches, then the target network
+                if (step > config.learningStarts() && step % config.trainFreq() == 0) {
+                    lossSum += train();
+                    lossCount += config.gradientSteps();
+                }
+                if (step % config.targetUpdateInterval() == 0) {
+                    updateTarget();
+                }
 
-            // bookkeeping: episode end and reset
-            if (outcome.done()) {
-                listener.onEpisode(new EpisodeStats(step, episode++, episodeReturn, episodeLength,
-                        lossCount == 0 ? Double.NaN : lossSum / lossCount, epsilon, outcome.success()));
-                lossSum = 0;
-                lossCount = 0;
-                episodeReturn = 0;
-                episodeLength = 0;
-                observation = env.reset().observation();
-                mask = env.actionMask();
+                // bookkeeping: episode end and reset
+                if (outcome.done()) {
+                    listener.onEpisode(new EpisodeStats(step, episode++, episodeReturns[i], episodeLengths[i],
+                            lossCount == 0 ? Double.NaN : lossSum / lossCount, epsilon(step - 1, totalSteps, config),
+                            outcome.success()));
+                    lossSum = 0;
+                    lossCount = 0;
+                    episodeReturns[i] = 0;
+                    episodeLengths[i] = 0;
+                    observations[i] = envs[i].reset().observation();
+                    masks[i] = envs[i].actionMask();
+                } else {
+                    observations[i] = outcome.observation();
+                    masks[i] = nextMask;
+                }
+                listener.onStep(step);
+                if (listener.stopRequested()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Copy i explores with the epsilon of step {@code stepsDone + i}; the copies that act greedily
+     * share one forward call.
+     */
+    private void chooseActions(float[][] observations, boolean[][] masks, long stepsDone, long totalSteps,
+                               int[] actions) {
+        int[] greedy = new int[observations.length];
+        int greedyCount = 0;
+        for (int i = 0; i < observations.length; i++) {
+            if (exploration.nextDouble() < epsilon(stepsDone + i, totalSteps, config)) {
+                actions[i] = envs[i].actionSpace().sample(exploration, masks[i]);
             } else {
-                observation = outcome.observation();
-                mask = nextMask;
+                greedy[greedyCount++] = i;
             }
-            listener.onStep(step);
-            if (listener.stopRequested()) {
-                return;
-            }
+        }
+        if (greedyCount == 0) {
+            return;
+        }
+        float[] rows = greedyCount == 1 ? observations[greedy[0]] : new float[greedyCount * observationSize];
+        for (int g = 0; greedyCount > 1 && g < greedyCount; g++) {
+            System.arraycopy(observations[greedy[g]], 0, rows, g * observationSize, observationSize);
+        }
+        float[] q = online.output(rows, greedyCount);
+        for (int g = 0; g < greedyCount; g++) {
+            actions[greedy[g]] = QPolicy.argmaxLegal(q, g * actionCount, actionCount, masks[greedy[g]], 0);
         }
     }
 

@@ -28,15 +28,16 @@ import static io.rlarena.agent.Checks.range;
  * @param explorationFinalEps   epsilon after the fall
  * @param huberDelta            where the Huber loss turns from quadratic to linear
  * @param nSteps                n-step returns: rewards of this many steps, then the bootstrap (1: plain TD)
+ * @param nEnvs                 environment copies stepped in lockstep, acting with one batched forward call
  * @param network               the Q-network: convolutions, hidden layers, activation, dueling heads
  */
 public record DqnConfig(double learningRate, double gamma, int batchSize, int bufferSize, int learningStarts,
                         int trainFreq, int gradientSteps, int targetUpdateInterval, double tau, boolean doubleQ,
                         double explorationFraction, double explorationInitialEps, double explorationFinalEps,
-                        double huberDelta, int nSteps, NetworkSpec network) {
+                        double huberDelta, int nSteps, int nEnvs, NetworkSpec network) {
 
     public static final DqnConfig DEFAULTS = new DqnConfig(1e-3, 0.99, 64, 50_000, 1_000, 4, 1, 1_000, 1.0, true,
-            0.2, 1.0, 0.05, 1.0, 1, new NetworkSpec(List.of(), List.of(64, 64), "relu", false));
+            0.2, 1.0, 0.05, 1.0, 1, 1, new NetworkSpec(List.of(), List.of(64, 64), "relu", false));
 
     public DqnConfig {
         positive("dqn.learning_rate", learningRate);
@@ -55,6 +56,7 @@ public record DqnConfig(double learningRate, double gamma, int batchSize, int bu
         range("dqn.exploration_final_eps", explorationFinalEps, 0, 1);
         positive("dqn.huber_delta", huberDelta);
         atLeast("dqn.n_steps", nSteps, 1);
+        atLeast("dqn.n_envs", nEnvs, 1);
         Checks.present("dqn.network", network, "{\"hidden\": [64, 64], \"activation\": \"relu\"}");
     }
 }

@@ -96,7 +96,7 @@ class DqnLearningTest {
     void truncationBootstrapsSoTheEndlessChainIsWorthOneOverOneMinusGamma() {
         // Reward 1 forever, cut at 10 steps. Treating the cut as termination would give Q of about
         // 6 (the average over the 10 steps); bootstrapping correctly gives 1 / (1 - 0.9) = 10.
-        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 5000, 100, 1, 1, 50, 1.0, true, 0.1, 1.0, 0.0, 1.0, 1,
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 5000, 100, 1, 1, 50, 1.0, true, 0.1, 1.0, 0.0, 1.0, 1, 1,
                 new NetworkSpec(List.of(16), "relu"));
         Dqn dqn = new Dqn(config, new TimeLimit(new TestEnvs.Chain(), 10), 3);
         dqn.learn(4000, TrainingListener.NONE);
@@ -109,7 +109,7 @@ class DqnLearningTest {
     void actsOnlyUnderTheMaskAndLearnsTheLegalOptimum() {
         // The masked action has the highest value where it is illegal (it would end the episode
         // with reward 1); exploring or acting greedily on it would throw.
-        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0, 1,
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0, 1, 1,
                 new NetworkSpec(List.of(16), "relu"));
         TimeLimit env = new TimeLimit(new TestEnvs.Masked(), 20);
         Dqn dqn = new Dqn(config, env, 4);
@@ -118,6 +118,39 @@ class DqnLearningTest {
         assertEquals(1, dqn.act(new float[] {0f, 1f}, new boolean[] {true, true}));
         float[] q = dqn.qValues(new float[] {1f, 0f});
         assertEquals(0.9, q[0], 0.15, "cell 0: move, then jump: 0.9");
+    }
+
+    @Test
+    void fourCopiesInLockstepShareTheStepBudgetAndLearnTheLegalOptimum() {
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0, 1, 4,
+                new NetworkSpec(List.of(16), "relu"));
+        List<int[]> stepsPerCopy = new java.util.ArrayList<>();
+        Dqn dqn = new Dqn(config, () -> {
+            int[] count = new int[1];
+            stepsPerCopy.add(count);
+            return new TimeLimit(new io.rlarena.env.Wrapper(new TestEnvs.Masked()) {
+                @Override
+                public io.rlarena.env.Step step(int action) {
+                    count[0]++;
+                    return env.step(action);
+                }
+            }, 20);
+        }, 4);
+        long[] lastStep = new long[1];
+        dqn.learn(2002, new TrainingListener() {
+            @Override
+            public void onStep(long step) {
+                assertEquals(lastStep[0] + 1, step, "steps are reported once each, in order");
+                lastStep[0] = step;
+            }
+        });
+        assertEquals(2002, lastStep[0]);
+        assertEquals(4, stepsPerCopy.size());
+        // 500 full vector steps, then the budget's last 2 steps go to the first two copies
+        assertEquals(List.of(501, 501, 500, 500), stepsPerCopy.stream().map(c -> c[0]).toList());
+        assertEquals(0, dqn.act(new float[] {1f, 0f}, new boolean[] {true, false}));
+        assertEquals(1, dqn.act(new float[] {0f, 1f}, new boolean[] {true, true}));
+        assertEquals(0.9, dqn.qValues(new float[] {1f, 0f})[0], 0.15, "cell 0: move, then jump: 0.9");
     }
 
     @Test
