@@ -87,6 +87,15 @@ public interface TurnBasedGame {
      */
     void undo();
 
+    /**
+     * The action that plays on the left-right mirror image of the board what {@code action} plays
+     * here, or -1 for every action if the rules are not symmetric under that mirror (the default;
+     * Othello's start position is not). Observations mirror by reversing each plane's rows.
+     */
+    default int mirrorAction(int action) {
+        return -1;
+    }
+
     /** An independent copy, with the same history (so it can undo too). */
     TurnBasedGame copy();
 

@@ -7,8 +7,10 @@ import io.rlarena.agent.QPolicy;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Box;
 import io.rlarena.env.Environment;
+import io.rlarena.env.MirrorSymmetric;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.Step;
+import io.rlarena.env.Wrapper;
 import io.rlarena.nn.HuberLoss;
 import io.rlarena.nn.ModelBytes;
 import io.rlarena.nn.Network;
@@ -28,7 +30,8 @@ import java.util.function.Supplier;
  * Adam, and a target network updated periodically (tau = 1) or softly (tau &lt; 1). Action masks
  * are respected when acting and in the max of the target; only {@code terminated} stops
  * bootstrapping, so truncated episodes bootstrap from their real last observation. Optional
- * n-step returns ({@code n_steps}) speed up the propagation of rewards along long paths.
+ * n-step returns ({@code n_steps}) speed up the propagation of rewards along long paths; optional
+ * mirrored transitions ({@code mirror_transitions}) double the data of left-right symmetric games.
  */
 public final class Dqn implements Learner {
 
@@ -48,6 +51,10 @@ public final class Dqn implements Learner {
     private final ReplayBuffer replay;
     private final ReplayBuffer.Batch batch;
     private final NStepWindow[] windows;
+    /** With {@code mirror_transitions}: each copy's symmetry and the window of its mirrored transitions. */
+    private final MirrorSymmetric[] mirrors;
+    private final NStepWindow[] mirrorWindows;
+    private final int[] observationShape;
     private final long seed;
     private final long envSeed;
     private SplittableRandom exploration;
@@ -93,8 +100,15 @@ public final class Dqn implements Learner {
                 config.batchSize() * config.gradientSteps(), Seeds.derive(seed, "replay"));
         this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSize, actionCount);
         this.windows = new NStepWindow[this.envs.length];
+        this.mirrors = new MirrorSymmetric[config.mirrorTransitions() ? this.envs.length : 0];
+        this.mirrorWindows = new NStepWindow[mirrors.length];
+        this.observationShape = box.shape();
         for (int i = 0; i < windows.length; i++) {
             windows[i] = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
+        }
+        for (int i = 0; i < mirrors.length; i++) {
+            mirrors[i] = mirrorOf(this.envs[i]);
+            mirrorWindows[i] = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
         }
         this.seed = seed;
         this.exploration = new SplittableRandom(Seeds.derive(seed, "exploration"));
@@ -103,6 +117,21 @@ public final class Dqn implements Learner {
         this.nextTarget = new float[config.batchSize() * actionCount];
         this.labels = new float[config.batchSize() * actionCount];
         this.labelMask = new float[config.batchSize() * actionCount];
+    }
+
+    /** The environment's left-right symmetry, checked to exist and to see the observations DQN sees. */
+    private static MirrorSymmetric mirrorOf(Environment env) {
+        Environment base = Wrapper.unwrap(env);
+        if (!(base instanceof MirrorSymmetric mirror) || mirror.mirrorAction(0) < 0) {
+            throw new IllegalArgumentException("dqn.mirror_transitions: " + env.spec().id() + " has no left-right "
+                    + "symmetry to mirror transitions with (Connect Four and tic-tac-toe have); set it to false");
+        }
+        if (!(env.observationSpace() instanceof Box box) || box.shape().length != 3
+                || !box.equals(base.observationSpace())) {
+            throw new IllegalArgumentException("dqn.mirror_transitions needs " + env.spec().id() + "'s image-like "
+                    + "observations as the environment makes them (observation=raw), not " + env.observationSpace());
+        }
+        return mirror;
     }
 
     private static Supplier<Environment> single(DqnConfig config, Environment env) {
@@ -138,6 +167,13 @@ public final class Dqn implements Learner {
                 boolean[] nextMask = envs[i].actionMask();
                 windows[i].add(observations[i], actions[i], (float) outcome.reward(), outcome.observation(),
                         outcome.terminated(), outcome.done(), nextMask, replay);
+                if (mirrors.length > 0) {
+                    MirrorSymmetric mirror = mirrors[i];
+                    mirrorWindows[i].add(MirrorSymmetric.mirror(observations[i], observationShape),
+                            mirror.mirrorAction(actions[i]), (float) outcome.reward(),
+                            MirrorSymmetric.mirror(outcome.observation(), observationShape), outcome.terminated(),
+                            outcome.done(), mirroredMask(mirror, nextMask), replay);
+                }
                 episodeReturns[i] += outcome.reward();
                 episodeLengths[i]++;
 
@@ -171,6 +207,14 @@ public final class Dqn implements Learner {
                 }
             }
         }
+    }
+
+    private static boolean[] mirroredMask(MirrorSymmetric mirror, boolean[] mask) {
+        boolean[] mirrored = new boolean[mask.length];
+        for (int action = 0; action < mask.length; action++) {
+            mirrored[mirror.mirrorAction(action)] = mask[action];
+        }
+        return mirrored;
     }
 
     /**

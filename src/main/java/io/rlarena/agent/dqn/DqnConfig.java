@@ -29,15 +29,18 @@ import static io.rlarena.agent.Checks.range;
  * @param huberDelta            where the Huber loss turns from quadratic to linear
  * @param nSteps                n-step returns: rewards of this many steps, then the bootstrap (1: plain TD)
  * @param nEnvs                 environment copies stepped in lockstep, acting with one batched forward call
+ * @param mirrorTransitions     also learn from every transition's left-right mirror image (board games
+ *                              whose rules have that symmetry: Connect Four, tic-tac-toe)
  * @param network               the Q-network: convolutions, hidden layers, activation, dueling heads
  */
 public record DqnConfig(double learningRate, double gamma, int batchSize, int bufferSize, int learningStarts,
                         int trainFreq, int gradientSteps, int targetUpdateInterval, double tau, boolean doubleQ,
                         double explorationFraction, double explorationInitialEps, double explorationFinalEps,
-                        double huberDelta, int nSteps, int nEnvs, NetworkSpec network) {
+                        double huberDelta, int nSteps, int nEnvs, boolean mirrorTransitions,
+                        NetworkSpec network) {
 
     public static final DqnConfig DEFAULTS = new DqnConfig(1e-3, 0.99, 64, 50_000, 1_000, 4, 1, 1_000, 1.0, true,
-            0.2, 1.0, 0.05, 1.0, 1, 1, new NetworkSpec(List.of(), List.of(64, 64), "relu", false));
+            0.2, 1.0, 0.05, 1.0, 1, 1, false, new NetworkSpec(List.of(), List.of(64, 64), "relu", false));
 
     public DqnConfig {
         positive("dqn.learning_rate", learningRate);

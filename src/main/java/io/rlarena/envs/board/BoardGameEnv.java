@@ -3,6 +3,7 @@ package io.rlarena.envs.board;
 import io.rlarena.env.Box;
 import io.rlarena.env.Discrete;
 import io.rlarena.env.EnvSpec;
+import io.rlarena.env.MirrorSymmetric;
 import io.rlarena.env.Reset;
 import io.rlarena.env.SeededEnvironment;
 import io.rlarena.env.Space;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  * win), plus {@code illegal_move} (the move in notation) when that ended it.</li>
  * </ul>
  */
-public final class BoardGameEnv extends SeededEnvironment {
+public final class BoardGameEnv extends SeededEnvironment implements MirrorSymmetric {
 
     /**
      * The agent's side: always first, always second, or alternating with every reset of this
@@ -49,6 +50,7 @@ public final class BoardGameEnv extends SeededEnvironment {
     private final double illegalPenalty;
     private final Box observationSpace;
     private final Discrete actionSpace;
+    private final TurnBasedGame rules;
     private TurnBasedGame game;
     private Opponent current;
     private int agent;
@@ -69,6 +71,13 @@ public final class BoardGameEnv extends SeededEnvironment {
         TurnBasedGame sample = newGame.get();
         this.observationSpace = Box.of(0f, 1f, sample.planeShape());
         this.actionSpace = new Discrete(sample.actionCount());
+        this.rules = sample;
+    }
+
+    /** The game's left-right mirror of {@code action} (-1 for games without that symmetry). */
+    @Override
+    public int mirrorAction(int action) {
+        return rules.mirrorAction(action);
     }
 
     @Override

@@ -57,6 +57,11 @@ public final class ConnectFour extends BoardGame {
     }
 
     @Override
+    public int mirrorAction(int column) {
+        return COLUMNS - 1 - column;
+    }
+
+    @Override
     public int legalMoves(int[] moves) {
         if (outcome.over()) {
             return 0;

@@ -30,6 +30,11 @@ public final class TicTacToe extends BoardGame {
     }
 
     @Override
+    public int mirrorAction(int cell) {
+        return cell - cell % SIZE + SIZE - 1 - cell % SIZE;
+    }
+
+    @Override
     public int legalMoves(int[] moves) {
         if (outcome.over()) {
             return 0;

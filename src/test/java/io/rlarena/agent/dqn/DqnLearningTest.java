@@ -96,7 +96,7 @@ class DqnLearningTest {
     void truncationBootstrapsSoTheEndlessChainIsWorthOneOverOneMinusGamma() {
         // Reward 1 forever, cut at 10 steps. Treating the cut as termination would give Q of about
         // 6 (the average over the 10 steps); bootstrapping correctly gives 1 / (1 - 0.9) = 10.
-        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 5000, 100, 1, 1, 50, 1.0, true, 0.1, 1.0, 0.0, 1.0, 1, 1,
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 5000, 100, 1, 1, 50, 1.0, true, 0.1, 1.0, 0.0, 1.0, 1, 1, false,
                 new NetworkSpec(List.of(16), "relu"));
         Dqn dqn = new Dqn(config, new TimeLimit(new TestEnvs.Chain(), 10), 3);
         dqn.learn(4000, TrainingListener.NONE);
@@ -109,7 +109,7 @@ class DqnLearningTest {
     void actsOnlyUnderTheMaskAndLearnsTheLegalOptimum() {
         // The masked action has the highest value where it is illegal (it would end the episode
         // with reward 1); exploring or acting greedily on it would throw.
-        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0, 1, 1,
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0, 1, 1, false,
                 new NetworkSpec(List.of(16), "relu"));
         TimeLimit env = new TimeLimit(new TestEnvs.Masked(), 20);
         Dqn dqn = new Dqn(config, env, 4);
@@ -122,7 +122,7 @@ class DqnLearningTest {
 
     @Test
     void fourCopiesInLockstepShareTheStepBudgetAndLearnTheLegalOptimum() {
-        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0, 1, 4,
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 2000, 100, 1, 1, 50, 1.0, true, 0.3, 1.0, 0.05, 1.0, 1, 4, false,
                 new NetworkSpec(List.of(16), "relu"));
         List<int[]> stepsPerCopy = new java.util.ArrayList<>();
         Dqn dqn = new Dqn(config, () -> {
@@ -151,6 +151,35 @@ class DqnLearningTest {
         assertEquals(0, dqn.act(new float[] {1f, 0f}, new boolean[] {true, false}));
         assertEquals(1, dqn.act(new float[] {0f, 1f}, new boolean[] {true, true}));
         assertEquals(0.9, dqn.qValues(new float[] {1f, 0f})[0], 0.15, "cell 0: move, then jump: 0.9");
+    }
+
+    @Test
+    void mirroredTransitionsDoubleWhatIsStoredOnlyWhereTheGameIsSymmetric() throws Exception {
+        DqnConfig plain = new DqnConfig(1e-3, 0.9, 32, 5000, 100, 4, 1, 50, 1.0, true, 0.5, 1.0, 0.05, 1.0, 2, 1, false,
+                new NetworkSpec(List.of(16), "relu"));
+        DqnConfig mirrored = new DqnConfig(1e-3, 0.9, 32, 5000, 100, 4, 1, 50, 1.0, true, 0.5, 1.0, 0.05, 1.0, 2, 1,
+                true, new NetworkSpec(List.of(16), "relu"));
+        int[] stateBytes = new int[2];
+        for (DqnConfig config : List.of(plain, mirrored)) {
+            try (Environment game = Trainer.makeEnv(REGISTRY, "TicTacToe-v0", Map.of("opponent", "random"), "raw")) {
+                Dqn dqn = new Dqn(config, game, 6);
+                dqn.learn(300, TrainingListener.NONE);
+                java.io.ByteArrayOutputStream state = new java.io.ByteArrayOutputStream();
+                dqn.writeState(new java.io.DataOutputStream(state));
+                stateBytes[config.mirrorTransitions() ? 1 : 0] = state.size();
+            }
+        }
+        // the replay buffer holds every transition twice over (header bytes aside)
+        assertEquals(2.0, (double) stateBytes[1] / stateBytes[0], 0.01);
+
+        for (String id : List.of("CartPole-v1", "Othello-v0")) {
+            try (Environment env = Trainer.makeEnv(REGISTRY, id, Map.of(), "raw")) {
+                IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class, () -> new Dqn(mirrored, env, 6));
+                assertTrue(e.getMessage().contains("dqn.mirror_transitions: " + id + " has no left-right symmetry"),
+                        e.getMessage());
+            }
+        }
     }
 
     @Test

@@ -51,7 +51,7 @@ class DqnMathTest {
 
     @Test
     void epsilonFallsLinearlyThenStays() {
-        DqnConfig config = new DqnConfig(1e-3, 0.99, 32, 1000, 0, 1, 1, 100, 1.0, true, 0.5, 1.0, 0.1, 1.0, 1, 1,
+        DqnConfig config = new DqnConfig(1e-3, 0.99, 32, 1000, 0, 1, 1, 100, 1.0, true, 0.5, 1.0, 0.1, 1.0, 1, 1, false,
                 DqnConfig.DEFAULTS.network());
         assertEquals(1.0, Dqn.epsilon(0, 1000, config), 1e-12);
         assertEquals(0.55, Dqn.epsilon(250, 1000, config), 1e-12);
@@ -62,10 +62,10 @@ class DqnMathTest {
     @Test
     void configErrorsNameTheFieldAndValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DqnConfig(1e-3, 1.5, 32,
-                1000, 0, 1, 1, 100, 1.0, true, 0.5, 1.0, 0.1, 1.0, 1, 1, DqnConfig.DEFAULTS.network()));
+                1000, 0, 1, 1, 100, 1.0, true, 0.5, 1.0, 0.1, 1.0, 1, 1, false, DqnConfig.DEFAULTS.network()));
         assertTrue(e.getMessage().contains("dqn.gamma") && e.getMessage().contains("1.5"), e.getMessage());
         IllegalArgumentException buffer = assertThrows(IllegalArgumentException.class, () -> new DqnConfig(1e-3, 0.9,
-                64, 10, 0, 1, 1, 100, 1.0, true, 0.5, 1.0, 0.1, 1.0, 1, 1, DqnConfig.DEFAULTS.network()));
+                64, 10, 0, 1, 1, 100, 1.0, true, 0.5, 1.0, 0.1, 1.0, 1, 1, false, DqnConfig.DEFAULTS.network()));
         assertTrue(buffer.getMessage().contains("dqn.buffer_size must be >= 64"), buffer.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new io.rlarena.nn.NetworkSpec(List.of(), "relu"));
         assertThrows(IllegalArgumentException.class, () -> new io.rlarena.nn.NetworkSpec(List.of(8), "nosuch"));

@@ -1,5 +1,6 @@
 package io.rlarena.envs.board;
 
+import io.rlarena.env.MirrorSymmetric;
 import io.rlarena.env.TurnBasedGame.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +112,22 @@ class ConnectFourTest {
                   1 2 3 4 5 6 7
                 O to move
                 """, play(new ConnectFour(), "4 4 3").render());
+    }
+
+    @Test
+    void mirroredMovesMakeTheMirroredBoardForBothPlayers() {
+        ConnectFour game = new ConnectFour();
+        ConnectFour mirrored = new ConnectFour();
+        for (int column : new int[] {0, 1, 1, 5, 6, 3, 2, 2, 4}) {
+            game.play(column);
+            mirrored.play(game.mirrorAction(column));
+        }
+        assertEquals(6, game.mirrorAction(0));
+        assertEquals(3, game.mirrorAction(3));
+        for (int player = 0; player < 2; player++) {
+            assertArrayEquals(MirrorSymmetric.mirror(game.observation(player), game.planeShape()),
+                    mirrored.observation(player));
+        }
+        assertEquals(game.outcome(), mirrored.outcome());
     }
 }

@@ -1,5 +1,6 @@
 package io.rlarena.envs.board;
 
+import io.rlarena.env.MirrorSymmetric;
 import io.rlarena.env.TurnBasedGame.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -200,5 +201,13 @@ class OthelloTest {
             total += values[i];
         }
         return total;
+    }
+
+    @Test
+    void hasNoLeftRightSymmetryBecauseItsStartPositionHasNone() {
+        Othello game = new Othello(8);
+        assertArrayEquals(MirrorSymmetric.mirror(game.observation(0), game.planeShape()), game.observation(1),
+                "the mirrored start position swaps the colours");
+        assertEquals(-1, game.mirrorAction(0));
     }
 }

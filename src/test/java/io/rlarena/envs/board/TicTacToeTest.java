@@ -1,5 +1,6 @@
 package io.rlarena.envs.board;
 
+import io.rlarena.env.MirrorSymmetric;
 import io.rlarena.env.TurnBasedGame.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -138,5 +139,19 @@ class TicTacToeTest {
             count += legal ? 1 : 0;
         }
         return count;
+    }
+
+    @Test
+    void mirroredMovesMakeTheMirroredBoardAndTheSameOutcome() {
+        TicTacToe game = new TicTacToe();
+        TicTacToe mirrored = new TicTacToe();
+        for (int cell : new int[] {0, 4, 1, 2, 6, 3, 8, 7}) {
+            game.play(cell);
+            mirrored.play(game.mirrorAction(cell));
+        }
+        assertArrayEquals(new int[] {2, 1, 0, 5, 4, 3, 8, 7, 6},
+                java.util.stream.IntStream.range(0, 9).map(game::mirrorAction).toArray());
+        assertArrayEquals(MirrorSymmetric.mirror(game.observation(0), game.planeShape()), mirrored.observation(0));
+        assertEquals(game.outcome(), mirrored.outcome());
     }
 }
