@@ -182,6 +182,21 @@ class DqnLearningTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+    @Tag("slow")
+    void presetBalancesCartPoleWithin50kStepsWithItsBestAgent(long seed) {
+        RunConfig config = Presets.resolve(new Presets.Request("CartPole-v1", Map.of(), "dqn", null, List.of(), null,
+                seed)).config();
+        RunDirectory run = new RunDirectory(dir.resolve("cartpole-" + seed));
+        Trainer.train(config, REGISTRY, run, Progress.NONE);
+        AgentFile.Contents agent = AgentFile.load(run.finishedAgent());
+        try (Environment environment = Trainer.makeEnv(REGISTRY, "CartPole-v1", Map.of(), "raw")) {
+            EvalResult result = Evaluator.evaluate(environment, agent.policy(), 100, 1);
+            assertTrue(result.meanReturn() >= 475, "seed " + seed + ": mean return " + result.meanReturn());
+        }
+    }
+
     @Test
     @Tag("slow")
     void slipperyFrozenLakeComesWithinFivePointsOfTheOptimum() {
