@@ -11,11 +11,14 @@ mkdir -p results/bench runs/pg-cartpole
     --out results/bench/cartpole-ppo-1-copy.json
 ./rlarena bench --env CartPole-v1 --agent dqn --parts inference,updates,training --repeats 3 \
     --out results/bench/cartpole-dqn.json
+# DQN's batched acting: the same training with 1 copy instead of 8
+./rlarena bench --env CartPole-v1 --agent dqn --parts training --repeats 3 --set n_envs=1 \
+    --out results/bench/cartpole-dqn-1-copy.json
 
 # time to solve (first evaluation >= 475), medians over seeds
 ./rlarena bench --scenario cartpole-ppo --seeds 1,2,3,4,5,6,7,8,9,10 --out results/bench/scenario-cartpole-ppo.json
 ./rlarena bench --scenario cartpole-a2c --seeds 1,2,3,4,5,6,7,8,9,10 --out results/bench/scenario-cartpole-a2c.json
-./rlarena bench --scenario cartpole-dqn --seeds 1,2,3 --out results/bench/scenario-cartpole-dqn.json
+./rlarena bench --scenario cartpole-dqn --seeds 1,2,3,4,5,6,7,8,9,10 --out results/bench/scenario-cartpole-dqn.json
 
 # the acceptance commands: train with the preset, evaluate 100 episodes
 for agent in ppo a2c dqn; do

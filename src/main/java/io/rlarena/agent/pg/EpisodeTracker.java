@@ -29,17 +29,20 @@ final class EpisodeTracker {
 
     /**
      * Accounts the vector env's last step for the copies where {@code active} is null or true;
-     * {@code stepBefore} is the environment-step count before that vector step.
+     * {@code stepBefore} is the environment-step count before that vector step, which counts only
+     * the active copies' steps, in copy order.
      */
     void record(VectorEnv vector, long stepBefore, boolean[] active, TrainingListener listener) {
+        int stepped = 0;
         for (int i = 0; i < returns.length; i++) {
             if (active != null && !active[i]) {
                 continue;
             }
+            stepped++;
             returns[i] += vector.rewards()[i];
             lengths[i]++;
             if (vector.done(i)) {
-                listener.onEpisode(new EpisodeStats(stepBefore + i + 1, episodes++, returns[i], lengths[i], loss,
+                listener.onEpisode(new EpisodeStats(stepBefore + stepped, episodes++, returns[i], lengths[i], loss,
                         Double.NaN, vector.success(i)));
                 returns[i] = 0;
                 lengths[i] = 0;
