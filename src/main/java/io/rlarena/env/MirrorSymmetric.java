@@ -15,13 +15,17 @@ public interface MirrorSymmetric {
 
     /** {@code observation}, of shape {@code [channels, rows, columns]}, with every row reversed. */
     static float[] mirror(float[] observation, int[] shape) {
+        return mirror(observation, shape, new float[observation.length]);
+    }
+
+    /** {@link #mirror(float[], int[])} into {@code out} (as long as the observation); returns {@code out}. */
+    static float[] mirror(float[] observation, int[] shape, float[] out) {
         int columns = shape[shape.length - 1];
-        float[] mirrored = new float[observation.length];
         for (int rowStart = 0; rowStart < observation.length; rowStart += columns) {
             for (int c = 0; c < columns; c++) {
-                mirrored[rowStart + c] = observation[rowStart + columns - 1 - c];
+                out[rowStart + c] = observation[rowStart + columns - 1 - c];
             }
         }
-        return mirrored;
+        return out;
     }
 }

@@ -51,10 +51,17 @@ public final class Dqn implements Learner {
     private final ReplayBuffer replay;
     private final ReplayBuffer.Batch batch;
     private final NStepWindow[] windows;
-    /** With {@code mirror_transitions}: each copy's symmetry and the window of its mirrored transitions. */
-    private final MirrorSymmetric[] mirrors;
+    /**
+     * With {@code mirror_transitions}: each action's mirror image, each copy's window of mirrored
+     * transitions, and buffers for one mirrored transition (the windows and the buffer copy them);
+     * without it, no windows.
+     */
+    private final int[] mirroredActions;
     private final NStepWindow[] mirrorWindows;
     private final int[] observationShape;
+    private final float[] mirroredObservation;
+    private final float[] mirroredNextObservation;
+    private final boolean[] mirroredMask;
     private final long seed;
     private final long envSeed;
     private SplittableRandom exploration;
@@ -65,6 +72,8 @@ public final class Dqn implements Learner {
     private final float[] nextTarget;
     private final float[] labels;
     private final float[] labelMask;
+    /** The copies that act greedily in the current vector step. */
+    private final int[] greedyCopies;
 
     /** DQN on one environment ({@code n_envs} must be 1). */
     public Dqn(DqnConfig config, Environment env, long seed) {
@@ -100,14 +109,16 @@ public final class Dqn implements Learner {
                 config.batchSize() * config.gradientSteps(), Seeds.derive(seed, "replay"));
         this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSize, actionCount);
         this.windows = new NStepWindow[this.envs.length];
-        this.mirrors = new MirrorSymmetric[config.mirrorTransitions() ? this.envs.length : 0];
-        this.mirrorWindows = new NStepWindow[mirrors.length];
+        this.mirroredActions = config.mirrorTransitions() ? mirroredActions(env, actionCount) : null;
+        this.mirrorWindows = new NStepWindow[config.mirrorTransitions() ? this.envs.length : 0];
         this.observationShape = box.shape();
+        this.mirroredObservation = new float[observationSize];
+        this.mirroredNextObservation = new float[observationSize];
+        this.mirroredMask = new boolean[actionCount];
         for (int i = 0; i < windows.length; i++) {
             windows[i] = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
         }
-        for (int i = 0; i < mirrors.length; i++) {
-            mirrors[i] = mirrorOf(this.envs[i]);
+        for (int i = 0; i < mirrorWindows.length; i++) {
             mirrorWindows[i] = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
         }
         this.seed = seed;
@@ -117,10 +128,14 @@ public final class Dqn implements Learner {
         this.nextTarget = new float[config.batchSize() * actionCount];
         this.labels = new float[config.batchSize() * actionCount];
         this.labelMask = new float[config.batchSize() * actionCount];
+        this.greedyCopies = new int[this.envs.length];
     }
 
-    /** The environment's left-right symmetry, checked to exist and to see the observations DQN sees. */
-    private static MirrorSymmetric mirrorOf(Environment env) {
+    /**
+     * Each action's mirror image under the environment's left-right symmetry, checked to exist and
+     * to see the observations DQN sees (the copies are alike: the first stands for all).
+     */
+    private static int[] mirroredActions(Environment env, int actionCount) {
         Environment base = Wrapper.unwrap(env);
         if (!(base instanceof MirrorSymmetric mirror) || mirror.mirrorAction(0) < 0) {
             throw new IllegalArgumentException("dqn.mirror_transitions: " + env.spec().id() + " has no left-right "
@@ -131,7 +146,11 @@ public final class Dqn implements Learner {
             throw new IllegalArgumentException("dqn.mirror_transitions needs " + env.spec().id() + "'s image-like "
                     + "observations as the environment makes them (observation=raw), not " + env.observationSpace());
         }
-        return mirror;
+        int[] mirrored = new int[actionCount];
+        for (int action = 0; action < actionCount; action++) {
+            mirrored[action] = mirror.mirrorAction(action);
+        }
+        return mirrored;
     }
 
     private static Supplier<Environment> single(DqnConfig config, Environment env) {
@@ -167,12 +186,8 @@ public final class Dqn implements Learner {
                 boolean[] nextMask = envs[i].actionMask();
                 windows[i].add(observations[i], actions[i], (float) outcome.reward(), outcome.observation(),
                         outcome.terminated(), outcome.done(), nextMask, replay);
-                if (mirrors.length > 0) {
-                    MirrorSymmetric mirror = mirrors[i];
-                    mirrorWindows[i].add(MirrorSymmetric.mirror(observations[i], observationShape),
-                            mirror.mirrorAction(actions[i]), (float) outcome.reward(),
-                            MirrorSymmetric.mirror(outcome.observation(), observationShape), outcome.terminated(),
-                            outcome.done(), mirroredMask(mirror, nextMask), replay);
+                if (mirroredActions != null) {
+                    addMirrored(i, observations[i], actions[i], outcome, nextMask);
                 }
                 episodeReturns[i] += outcome.reward();
                 episodeLengths[i]++;
@@ -209,12 +224,15 @@ public final class Dqn implements Learner {
         }
     }
 
-    private static boolean[] mirroredMask(MirrorSymmetric mirror, boolean[] mask) {
-        boolean[] mirrored = new boolean[mask.length];
-        for (int action = 0; action < mask.length; action++) {
-            mirrored[mirror.mirrorAction(action)] = mask[action];
+    /** Adds the mirror image of copy {@code i}'s transition to its window of mirrored transitions. */
+    private void addMirrored(int i, float[] observation, int action, Step outcome, boolean[] nextMask) {
+        for (int a = 0; a < actionCount; a++) {
+            mirroredMask[mirroredActions[a]] = nextMask[a];
         }
-        return mirrored;
+        mirrorWindows[i].add(MirrorSymmetric.mirror(observation, observationShape, mirroredObservation),
+                mirroredActions[action], (float) outcome.reward(),
+                MirrorSymmetric.mirror(outcome.observation(), observationShape, mirroredNextObservation),
+                outcome.terminated(), outcome.done(), mirroredMask, replay);
     }
 
     /**
@@ -223,7 +241,7 @@ public final class Dqn implements Learner {
      */
     private void chooseActions(float[][] observations, boolean[][] masks, long stepsDone, long totalSteps,
                                int[] actions) {
-        int[] greedy = new int[observations.length];
+        int[] greedy = greedyCopies;
         int greedyCount = 0;
         for (int i = 0; i < observations.length; i++) {
             if (exploration.nextDouble() < epsilon(stepsDone + i, totalSteps, config)) {
