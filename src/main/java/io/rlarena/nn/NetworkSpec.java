@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
@@ -59,13 +60,20 @@ public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String act
         this(List.of(), hidden, activation, false);
     }
 
-    private static Activation activationFunction(String name) {
+    /** DL4J's activation of that name; tanh and ReLU run on the JVM ({@link FastTanh}, {@link FastRelu}). */
+    private static IActivation activationFunction(String name) {
+        Activation activation;
         try {
-            return Activation.fromString(name);
+            activation = Activation.fromString(name);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("network.activation '" + name + "' is unknown; use relu, tanh, "
                     + "elu, leakyrelu, sigmoid, swish ...");
         }
+        return switch (activation) {
+            case TANH -> new FastTanh();
+            case RELU -> new FastRelu();
+            default -> activation.getActivationFunction();
+        };
     }
 
     /**
@@ -156,7 +164,7 @@ public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String act
 
     /** The convolution and dense layers shared by both network forms, in order. */
     List<Layer> trunk() {
-        Activation act = activationFunction(activation);
+        IActivation act = activationFunction(activation);
         List<Layer> layers = new ArrayList<>();
         for (ConvLayer c : conv) {
             layers.add(new ConvolutionLayer.Builder(c.kernel(), c.kernel()).stride(c.stride(), c.stride())

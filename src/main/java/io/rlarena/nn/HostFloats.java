@@ -1,0 +1,51 @@
+package io.rlarena.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+
+/**
+ * Element-wise float loops on the JVM over an ND4J array's memory, for the activations whose
+ * native kernels are slow in ND4J 1.0.0-M1.1 ({@link FastTanh}, {@link FastRelu}). Only float
+ * arrays in host memory that are dense in their own order qualify; for the rest (strided views,
+ * doubles, a GPU backend) callers use ND4J's own op.
+ */
+final class HostFloats {
+
+    private static final boolean HOST_MEMORY = "CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName());
+    /** Two scratch arrays per thread, grown as needed: no garbage per call. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+
+    private HostFloats() {
+    }
+
+    /** Whether {@code array}'s elements can be read and written as one run of host memory. */
+    static boolean dense(INDArray array) {
+        return HOST_MEMORY && array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE
+                && Shape.hasDefaultStridesForShape(array);
+    }
+
+    /** Whether both arrays are {@link #dense} with the same shape and element order. */
+    static boolean denseAlike(INDArray a, INDArray b) {
+        return dense(a) && dense(b) && a.ordering() == b.ordering() && Arrays.equals(a.shape(), b.shape());
+    }
+
+    /** A {@link #dense} array's elements in memory order, in this thread's scratch array {@code slot} (0 or 1). */
+    static float[] read(INDArray array, int slot) {
+        int n = (int) array.length();
+        float[][] scratch = SCRATCH.get();
+        if (scratch[slot].length < n) {
+            scratch[slot] = new float[n];
+        }
+        array.data().asNioFloat().get((int) array.offset(), scratch[slot], 0, n);
+        return scratch[slot];
+    }
+
+    /** Writes the first {@code array.length()} of {@code values} back into a {@link #dense} array. */
+    static void write(INDArray array, float[] values) {
+        array.data().asNioFloat().put((int) array.offset(), values, 0, (int) array.length());
+    }
+}
