@@ -31,7 +31,7 @@ class BenchCommandTest {
         assertEquals(6, json.getAsJsonArray("inference").size(), "batches 1, 8, 32, 64, 128, 256");
         assertEquals(2, json.getAsJsonArray("inference").get(0).getAsJsonObject().getAsJsonObject("micros_per_call")
                 .get("repeats").getAsInt());
-        assertEquals(128, json.getAsJsonObject("updates").get("batch").getAsInt(), "the PPO preset's batch_size");
+        assertEquals(256, json.getAsJsonObject("updates").get("batch").getAsInt(), "the PPO preset's batch_size");
         assertEquals(600, json.getAsJsonObject("training").get("steps").getAsLong());
     }
 
