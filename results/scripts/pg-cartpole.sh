@@ -4,9 +4,9 @@
 set -euo pipefail
 mkdir -p results/bench runs/pg-cartpole
 
-# speed of the pieces, PPO's CartPole preset (16 copies)
+# speed of the pieces, PPO's CartPole preset (8 copies x 32 steps)
 ./rlarena bench --env CartPole-v1 --agent ppo --repeats 5 --out results/bench/cartpole-ppo.json
-# batched acting: the same training with 1 copy x 256 steps per rollout instead of 16 x 16
+# batched acting: the same training with 1 copy x 256 steps per rollout instead of 8 x 32
 ./rlarena bench --env CartPole-v1 --agent ppo --parts training --repeats 3 --set n_envs=1 --set n_steps=256 \
     --out results/bench/cartpole-ppo-1-copy.json
 ./rlarena bench --env CartPole-v1 --agent dqn --parts inference,updates,training --repeats 3 \
@@ -14,6 +14,10 @@ mkdir -p results/bench runs/pg-cartpole
 # DQN's batched acting: the same training with 1 copy instead of 8
 ./rlarena bench --env CartPole-v1 --agent dqn --parts training --repeats 3 --set n_envs=1 \
     --out results/bench/cartpole-dqn-1-copy.json
+
+# per-call cost of ND4J's activation kernels against rlarena's JVM loops (128 x 64 floats)
+OMP_NUM_THREADS=1 java -XX:+UseParallelGC -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -cp "target/rlarena.jar:target/lib/*" \
+    results/scripts/ActivationTiming.java
 
 # time to solve (first evaluation >= 475), medians over seeds
 ./rlarena bench --scenario cartpole-ppo --seeds 1,2,3,4,5,6,7,8,9,10 --out results/bench/scenario-cartpole-ppo.json
