@@ -33,7 +33,7 @@ final class ArenaCommand implements Callable<Integer> {
     EnvArgs envArgs;
 
     @Option(names = "--players", required = true, split = ",", paramLabel = "PLAYER",
-            description = "Two or more players: agent files or opponents (random, minimax, alphabeta:DEPTH, "
+            description = "Two or more players: agent files or opponents (random, tactical, minimax, alphabeta:DEPTH, "
                     + "mcts:SIMULATIONS).")
     List<String> players;
 

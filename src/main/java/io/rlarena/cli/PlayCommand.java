@@ -32,7 +32,7 @@ final class PlayCommand implements Callable<Integer> {
         String agentFile;
 
         @Option(names = "--opponent", paramLabel = "SPEC",
-                description = "An opponent instead: random, minimax, alphabeta:DEPTH or mcts:SIMULATIONS.")
+                description = "An opponent instead: random, tactical, minimax, alphabeta:DEPTH or mcts:SIMULATIONS.")
         String opponent;
     }
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public interface Opponent {
 
     /** The spec forms {@link #parse} accepts. */
-    String SPEC_FORMS = "random, minimax (full-depth alpha-beta), alphabeta:DEPTH (DEPTH >= 1), "
+    String SPEC_FORMS = "random, tactical (random but wins and blocks one move ahead), minimax (full-depth alpha-beta), "
+            + "alphabeta:DEPTH (DEPTH >= 1), "
             + "mcts:SIMULATIONS (SIMULATIONS >= 1), self (training only: the agent's own snapshots), "
             + "or several joined by + (one drawn per game)";
 
@@ -101,7 +102,8 @@ public interface Opponent {
     }
 
     /**
-     * The opponent a spec names: {@code random} (uniform over legal moves), {@code minimax} (perfect
+     * The opponent a spec names: {@code random} (uniform over legal moves), {@code tactical} (see
+     * {@link Tactical}), {@code minimax} (perfect
      * play by full search: tic-tac-toe only, larger games take too long), {@code alphabeta:DEPTH}
      * (alpha-beta search DEPTH moves ahead with the game's heuristic), {@code mcts:SIMULATIONS}
      * (UCT with random rollouts), {@code self} (self-play, bound by training); {@code A+B+...}
@@ -120,6 +122,9 @@ public interface Opponent {
         }
         if (text.equals("random")) {
             return new RandomOpponent();
+        }
+        if (text.equals("tactical")) {
+            return new Tactical();
         }
         if (text.equals("self")) {
             return new SelfPlay();

@@ -14,12 +14,38 @@ class OpponentTest {
     @Test
     void specsParseAndRoundTrip() {
         assertEquals(new RandomOpponent(), Opponent.parse("random"));
+        assertEquals(new Tactical(), Opponent.parse("Tactical"));
         assertEquals(new AlphaBeta(AlphaBeta.FULL_DEPTH), Opponent.parse(" Minimax "));
         assertEquals(new AlphaBeta(4), Opponent.parse("alphabeta:4"));
         assertEquals(new Mcts(200), Opponent.parse("MCTS:200"));
-        for (String spec : new String[] {"random", "minimax", "alphabeta:2", "mcts:50"}) {
+        for (String spec : new String[] {"random", "tactical", "minimax", "alphabeta:2", "mcts:50"}) {
             assertEquals(spec, Opponent.parse(spec).spec());
         }
+    }
+
+    @Test
+    void tacticalTakesAWinBlocksAThreatAndAvoidsMovesUnderOne() {
+        // X (to move) has 2-3-4 on the bottom row: columns 1 and 5 win.
+        assertEquals(java.util.Set.of("1", "5"), tacticalMoves(play(new ConnectFour(), "2 2 3 3 4 4")));
+        // O must block X's 1-2-3 at column 4.
+        assertEquals(java.util.Set.of("4"), tacticalMoves(play(new ConnectFour(), "1 1 2 2 3")));
+        // X has 1-2-3 on the second row: O playing column 4 would let X complete it on top.
+        assertEquals(java.util.Set.of("1", "2", "3", "5", "6", "7"),
+                tacticalMoves(play(new ConnectFour(), "3 1 1 2 2 6 3 7 6")));
+        // X threatens columns 1 and 5 at once: nothing saves O, so any legal move.
+        assertEquals(7, tacticalMoves(play(new ConnectFour(), "2 2 3 3 4")).size());
+    }
+
+    /** Every move {@link Tactical} picks in 200 draws, in the game's notation; the game is left as it was. */
+    private static java.util.Set<String> tacticalMoves(ConnectFour game) {
+        String before = game.render();
+        SplittableRandom random = new SplittableRandom(7);
+        java.util.Set<String> moves = new java.util.TreeSet<>();
+        for (int i = 0; i < 200; i++) {
+            moves.add(game.formatMove(new Tactical().move(game, random)));
+        }
+        assertEquals(before, game.render());
+        return moves;
     }
 
     @Test
