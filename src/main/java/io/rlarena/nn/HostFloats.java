@@ -9,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * Element-wise float loops on the JVM over an ND4J array's memory, for the activations whose
- * native kernels are slow in ND4J 1.0.0-M1.1 ({@link FastTanh}, {@link FastRelu}). Only float
+ * native kernels are slow in ND4J 1.0.0-M1.1 ({@link FastTanh}, {@link FastRelu},
+ * {@link FastConvolution}). Only float
  * arrays in host memory that are dense in their own order qualify; for the rest (strided views,
  * doubles, a GPU backend) callers use ND4J's own op.
  */
@@ -20,6 +21,11 @@ final class HostFloats {
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     private HostFloats() {
+    }
+
+    /** Whether ND4J's arrays live in host memory (the CPU backend), where these loops can reach them. */
+    static boolean onHost() {
+        return HOST_MEMORY;
     }
 
     /** Whether {@code array}'s elements can be read and written as one run of host memory. */
@@ -42,6 +48,14 @@ final class HostFloats {
         }
         array.data().asNioFloat().get((int) array.offset(), scratch[slot], 0, n);
         return scratch[slot];
+    }
+
+    /** A {@link #dense} array's elements in memory order, in {@code buffer} when it is long enough, else in a new array. */
+    static float[] read(INDArray array, float[] buffer) {
+        int n = (int) array.length();
+        float[] into = buffer != null && buffer.length >= n ? buffer : new float[n];
+        array.data().asNioFloat().get((int) array.offset(), into, 0, n);
+        return into;
     }
 
     /** Writes the first {@code array.length()} of {@code values} back into a {@link #dense} array. */

@@ -3,7 +3,6 @@ package io.rlarena.nn;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
@@ -167,8 +166,7 @@ public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String act
         IActivation act = activationFunction(activation);
         List<Layer> layers = new ArrayList<>();
         for (ConvLayer c : conv) {
-            layers.add(new ConvolutionLayer.Builder(c.kernel(), c.kernel()).stride(c.stride(), c.stride())
-                    .padding(c.padding(), c.padding()).nOut(c.channels()).activation(act).build());
+            layers.add(FastConvolution.of(c.channels(), c.kernel(), c.stride(), c.padding(), act));
         }
         for (int width : hidden) {
             layers.add(new DenseLayer.Builder().nOut(width).activation(act).build());
