@@ -77,7 +77,12 @@ final class FastConvolutionLayer extends ConvolutionLayer {
         INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
         validateInputDepth(weights.size(1));
         Geometry g = geometry(weights);
-        INDArray columnMatrix = toColumns(g);
+        return new Pair<>(preActivation(g, weights, toColumns(g), training, workspaceMgr), null);
+    }
+
+    /** {@code W X + b} in NCHW order, in the activations workspace. */
+    private INDArray preActivation(Geometry g, INDArray weights, INDArray columnMatrix, boolean training,
+                                   LayerWorkspaceMgr workspaceMgr) {
         INDArray products = Nd4j.createUninitialized(DataType.FLOAT, new long[] {g.outChannels(), g.columnCount()}, 'c');
         Nd4j.gemm(weightMatrix(weights, g), columnMatrix, products, false, false, 1.0, 0.0);
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
@@ -98,7 +103,7 @@ final class FastConvolutionLayer extends ConvolutionLayer {
             }
         }
         HostFloats.write(z, pixels);
-        return new Pair<>(z, null);
+        return z;
     }
 
     @Override
@@ -108,8 +113,10 @@ final class FastConvolutionLayer extends ConvolutionLayer {
         }
         assertInputSet(true);
         INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        validateInputDepth(weights.size(1));
         Geometry g = geometry(weights);
-        INDArray z = preOutput(true, true, workspaceMgr).getFirst();
+        INDArray columnMatrix = toColumns(g);
+        INDArray z = preActivation(g, weights, columnMatrix, true, workspaceMgr);
         INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
         if (!HostFloats.dense(delta)) {
             delta = delta.dup('c');
@@ -139,7 +146,7 @@ final class FastConvolutionLayer extends ConvolutionLayer {
 
         Gradient gradient = new DefaultGradient();
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-        Nd4j.gemm(deltaMatrix, toColumns(g), reshapedView(weightGradient, g.outChannels(), g.patch()), false, true, 1.0, 0.0);
+        Nd4j.gemm(deltaMatrix, columnMatrix, reshapedView(weightGradient, g.outChannels(), g.patch()), false, true, 1.0, 0.0);
         if (layerConf().hasBias()) {
             INDArray biasView = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
             HostFloats.write(biasView, biasGradient);
@@ -195,23 +202,38 @@ final class FastConvolutionLayer extends ConvolutionLayer {
     private void copyPatches(Geometry g, boolean gather) {
         int inPixels = g.inHeight() * g.inWidth();
         int count = g.columnCount();
+        int outWidth = g.outWidth();
         int row = 0;
         for (int ci = 0; ci < g.inChannels(); ci++) {
             for (int ky = 0; ky < g.kernelHeight(); ky++) {
                 for (int kx = 0; kx < g.kernelWidth(); kx++, row++) {
-                    int at = row * count;
+                    // Output columns ox whose input column x = ox * stride - pad + kx lies inside the image.
+                    int shift = kx - g.padX();
+                    int first = Math.min(outWidth, Math.max(0, Math.floorDiv(-shift + g.strideX() - 1, g.strideX())));
+                    int end = Math.max(first, Math.min(outWidth, Math.floorDiv(g.inWidth() - 1 - shift, g.strideX()) + 1));
                     for (int b = 0; b < g.images(); b++) {
                         int plane = (b * g.inChannels() + ci) * inPixels;
                         for (int oy = 0; oy < g.outHeight(); oy++) {
+                            int at = row * count + (b * g.outHeight() + oy) * outWidth;
                             int y = oy * g.strideY() - g.padY() + ky;
                             boolean rowInside = y >= 0 && y < g.inHeight();
-                            for (int ox = 0; ox < g.outWidth(); ox++, at++) {
-                                int x = ox * g.strideX() - g.padX() + kx;
-                                boolean inside = rowInside && x >= 0 && x < g.inWidth();
-                                if (gather) {
-                                    columns[at] = inside ? image[plane + y * g.inWidth() + x] : 0f;
-                                } else if (inside) {
-                                    image[plane + y * g.inWidth() + x] += columns[at];
+                            int pixel = plane + y * g.inWidth() + first * g.strideX() + shift;
+                            if (gather) {
+                                // Loops, not Arrays.fill or System.arraycopy: the runs are a few pixels long.
+                                int from = rowInside ? first : outWidth;
+                                int to = rowInside ? end : outWidth;
+                                for (int ox = 0; ox < from; ox++) {
+                                    columns[at + ox] = 0f;
+                                }
+                                for (int ox = from; ox < to; ox++, pixel += g.strideX()) {
+                                    columns[at + ox] = image[pixel];
+                                }
+                                for (int ox = to; ox < outWidth; ox++) {
+                                    columns[at + ox] = 0f;
+                                }
+                            } else if (rowInside) {
+                                for (int ox = first; ox < end; ox++, pixel += g.strideX()) {
+                                    image[pixel] += columns[at + ox];
                                 }
                             }
                         }
