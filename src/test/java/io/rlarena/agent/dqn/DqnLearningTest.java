@@ -34,7 +34,12 @@ class DqnLearningTest {
     Path dir;
 
     private EvalResult trainAndEvaluate(String env, Map<String, String> options, List<String> sets, Long steps) {
-        RunConfig config = Presets.resolve(new Presets.Request(env, options, "dqn", null, sets, steps, 1L)).config();
+        return trainAndEvaluate(env, options, null, sets, steps);
+    }
+
+    private EvalResult trainAndEvaluate(String env, Map<String, String> options, Path preset, List<String> sets,
+                                        Long steps) {
+        RunConfig config = Presets.resolve(new Presets.Request(env, options, "dqn", preset, sets, steps, 1L)).config();
         RunDirectory run = new RunDirectory(dir.resolve("run"));
         Trainer.train(config, REGISTRY, run, Progress.NONE);
         AgentFile.Contents agent = AgentFile.load(run.agentFile());
@@ -61,8 +66,9 @@ class DqnLearningTest {
     }
 
     @Test
-    void solvesAPinnedMazeOnTheShortestPath() {
-        EvalResult result = trainAndEvaluate("Maze-v0", Map.of("size", "7", "level_seed", "3"), List.of(), 10_000L);
+    void mlpPresetSolvesAPinnedMazeOnTheShortestPath() {
+        EvalResult result = trainAndEvaluate("Maze-v0", Map.of("size", "7", "level_seed", "3"),
+                Path.of("agents/dqn/Maze-v0-mlp.json"), List.of(), 10_000L);
         assertEquals(1.0, result.successRate());
         assertEquals(1.0, result.meanPathRatio(), 1e-12);
     }
