@@ -73,10 +73,20 @@ class DqnLearningTest {
         assertEquals(1.0, result.meanPathRatio(), 1e-12);
     }
 
+    /** Trains on 5x5 mazes (size=5, every level) with the preset {@code json}, seed 1; the saved agent. */
+    private AgentFile.Contents trainOnSmallMazes(String name, String json) throws java.io.IOException {
+        Path preset = dir.resolve(name + ".json");
+        java.nio.file.Files.writeString(preset, json);
+        RunConfig config = Presets.resolve(new Presets.Request("Maze-v0", Map.of("size", "5"), "dqn", preset, List.of(),
+                null, 1L)).config();
+        RunDirectory run = new RunDirectory(dir.resolve(name));
+        Trainer.train(config, REGISTRY, run, Progress.NONE);
+        return AgentFile.load(run.agentFile());
+    }
+
     @Test
     void convolutionalDqnSolvesEverySmallMazeFromItsPlanesOnTheShortestPath() throws Exception {
-        Path preset = dir.resolve("cnn5.json");
-        java.nio.file.Files.writeString(preset, """
+        AgentFile.Contents agent = trainOnSmallMazes("cnn5", """
                 {"algorithm": "dqn", "steps": 4000, "observation": "raw", "checkpoint_every": 0,
                  "hyperparameters": {"learning_rate": 0.001, "gamma": 0.9, "learning_starts": 200, "batch_size": 32,
                    "buffer_size": 4000, "train_freq": 2, "target_update_interval": 250,
@@ -84,11 +94,6 @@ class DqnLearningTest {
                    "network": {"conv": [{"channels": 8, "kernel": 3, "stride": 1, "padding": 1}],
                                "hidden": [32], "activation": "relu", "dueling": true}}}
                 """);
-        RunConfig config = Presets.resolve(new Presets.Request("Maze-v0", Map.of("size", "5"), "dqn", preset, List.of(),
-                null, 1L)).config();
-        RunDirectory run = new RunDirectory(dir.resolve("cnn5"));
-        Trainer.train(config, REGISTRY, run, Progress.NONE);
-        AgentFile.Contents agent = AgentFile.load(run.agentFile());
         // Other level seeds than training drew; 5x5 mazes have only four layouts, so this checks that
         // the network reads the way from the planes, not generalisation to new layouts (results/maze-cnn.md does).
         try (Environment unseen = Trainer.makeEnv(REGISTRY, "Maze-v0",
@@ -101,18 +106,12 @@ class DqnLearningTest {
 
     @Test
     void convolutionalDuelingDqnTrainsOnMazePlanesAndReloads() throws Exception {
-        Path preset = dir.resolve("cnn.json");
-        java.nio.file.Files.writeString(preset, """
+        AgentFile.Contents agent = trainOnSmallMazes("cnn", """
                 {"algorithm": "dqn", "steps": 400, "observation": "raw", "checkpoint_every": 200,
                  "hyperparameters": {"learning_starts": 100, "batch_size": 16, "buffer_size": 1000,
                    "network": {"conv": [{"channels": 8, "kernel": 3, "stride": 1, "padding": 1}],
                                "hidden": [32], "activation": "relu", "dueling": true}}}
                 """);
-        RunConfig config = Presets.resolve(new Presets.Request("Maze-v0", Map.of("size", "5"), "dqn", preset, List.of(),
-                null, 1L)).config();
-        RunDirectory run = new RunDirectory(dir.resolve("cnn"));
-        Trainer.train(config, REGISTRY, run, Progress.NONE);
-        AgentFile.Contents agent = AgentFile.load(run.agentFile());
         try (Environment maze = Trainer.makeEnv(REGISTRY, "Maze-v0", agent.manifest().env().options(), "raw")) {
             EvalResult result = Evaluator.evaluate(maze, agent.policy(), 2, 1);
             assertEquals(2, result.episodes());
