@@ -8,9 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Arrays;
 
 /**
- * Element-wise float loops on the JVM over an ND4J array's memory, for the activations whose
- * native kernels are slow in ND4J 1.0.0-M1.1 ({@link FastTanh}, {@link FastRelu},
- * {@link FastConvolution}). Only float
+ * Float loops on the JVM over an ND4J array's memory, for what ND4J 1.0.0-M1.1 does slowly in
+ * native code: the activations of {@link FastTanh} and {@link FastRelu}, the patch copies of
+ * {@link FastConvolution}. Only float
  * arrays in host memory that are dense in their own order qualify; for the rest (strided views,
  * doubles, a GPU backend) callers use ND4J's own op.
  */
