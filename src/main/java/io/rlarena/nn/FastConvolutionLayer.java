@@ -88,7 +88,7 @@ final class FastConvolutionLayer extends ConvolutionLayer {
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[] {g.images(), g.outChannels(), g.outHeight(), g.outWidth()}, 'c');
         float[] bias = layerConf().hasBias()
-                ? HostFloats.read(getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaceMgr), new float[0])
+                ? HostFloats.read(getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaceMgr), null)
                 : new float[g.outChannels()];
         columns = HostFloats.read(products, columns);
         pixels = ensure(pixels, (int) z.length());

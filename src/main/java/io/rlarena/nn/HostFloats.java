@@ -41,12 +41,8 @@ final class HostFloats {
 
     /** A {@link #dense} array's elements in memory order, in this thread's scratch array {@code slot} (0 or 1). */
     static float[] read(INDArray array, int slot) {
-        int n = (int) array.length();
         float[][] scratch = SCRATCH.get();
-        if (scratch[slot].length < n) {
-            scratch[slot] = new float[n];
-        }
-        array.data().asNioFloat().get((int) array.offset(), scratch[slot], 0, n);
+        scratch[slot] = read(array, scratch[slot]);
         return scratch[slot];
     }
 
