@@ -5,14 +5,13 @@ import com.google.gson.JsonParseException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -34,6 +33,10 @@ public final class AgentFile {
     private static final String MODEL = "model.zip";
     /** In checkpoints only: the learner's state beyond the network ({@link Learner#writeState}). */
     private static final String STATE = "state.bin";
+    private static final java.util.List<String> ENTRIES = java.util.List.of(MANIFEST, CONFIG, MODEL, STATE);
+    private static final int MAX_JSON_BYTES = 1 << 20;
+    /** How many times its file's size a binary entry may inflate to (older files deflated the model and state). */
+    static final long MAX_INFLATION = 64;
 
     private AgentFile() {
     }
@@ -51,7 +54,6 @@ public final class AgentFile {
         }
     }
 
-    /** A loaded agent file. */
     /** A loaded file; {@code state} is null except in checkpoints. */
     public record Contents(Path file, Manifest manifest, JsonObject config, byte[] model, byte[] state) {
 
@@ -73,50 +75,70 @@ public final class AgentFile {
         save(file, manifest, config, model, null);
     }
 
-    /** Saves an agent file, with the learner's {@code state} too when not null (a checkpoint to resume from). */
+    /**
+     * Saves an agent file, with the learner's {@code state} too when not null (a checkpoint to
+     * resume from), atomically ({@link SafeFiles}). The model (itself a zip) and the state are
+     * stored uncompressed, so a reader can bound what each entry may inflate to by the file's size.
+     */
     public static void save(Path file, Manifest manifest, JsonObject config, byte[] model, byte[] state) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                putEntry(zip, MANIFEST, Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
-                putEntry(zip, CONFIG, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
-                putEntry(zip, MODEL, model);
-                if (state != null) {
-                    putEntry(zip, STATE, state);
+            SafeFiles.writeAtomically(file, out -> {
+                try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                    putEntry(zip, MANIFEST, Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8), false);
+                    putEntry(zip, CONFIG, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8), false);
+                    putEntry(zip, MODEL, model, true);
+                    if (state != null) {
+                        putEntry(zip, STATE, state, true);
+                    }
                 }
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write agent file " + file, e);
         }
     }
 
-    private static void putEntry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+    private static void putEntry(ZipOutputStream zip, String name, byte[] bytes, boolean stored) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        if (stored) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(bytes.length);
+            entry.setCompressedSize(bytes.length);
+            entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
     }
 
     /**
-     * Loads an agent file.
+     * Loads an agent file. Only the entries rlarena writes are accepted, and none may inflate
+     * beyond what rlarena could have written into a file of this size (JSON entries 1 MiB; the
+     * model and the state, stored uncompressed by this version, {@value #MAX_INFLATION} times the
+     * file, for the deflated entries of older files), so a small file cannot allocate gigabytes.
      *
      * @throws IllegalArgumentException naming the file and what is wrong, for a missing,
-     *                                  truncated, corrupted, foreign or newer-format file
+     *                                  truncated, corrupted, foreign, oversized or newer-format file
      */
     public static Contents load(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Manifest manifest = readManifest(zip, file);
-            JsonObject config = Json.GSON.fromJson(new String(entry(zip, file, CONFIG), StandardCharsets.UTF_8),
-                    JsonObject.class);
-            byte[] model = entry(zip, file, MODEL);
-            ZipEntry state = zip.getEntry(STATE);
-            byte[] stateBytes = null;
-            if (state != null) {
-                try (InputStream in = zip.getInputStream(state)) {
-                    stateBytes = in.readAllBytes();
+            long size = Files.size(file);
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (!ENTRIES.contains(entry.getName())) {
+                    throw damaged(file, "it holds an entry '" + Json.shorten(entry.getName())
+                            + "' that rlarena does not write (an agent file holds only " + String.join(", ", ENTRIES) + ")");
                 }
             }
+            Manifest manifest = readManifest(zip, file);
+            JsonObject config = Json.GSON.fromJson(new String(entry(zip, file, CONFIG, MAX_JSON_BYTES),
+                    StandardCharsets.UTF_8), JsonObject.class);
+            if (config == null) {
+                throw damaged(file, CONFIG + " is empty");
+            }
+            long maxBinary = Math.min(Integer.MAX_VALUE - 8L, MAX_INFLATION * size + (1 << 20));
+            byte[] model = entry(zip, file, MODEL, maxBinary);
+            byte[] stateBytes = zip.getEntry(STATE) == null ? null : entry(zip, file, STATE, maxBinary);
             return new Contents(file, manifest, config, model, stateBytes);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("agent file " + file + " does not exist");
@@ -130,30 +152,40 @@ public final class AgentFile {
     }
 
     private static Manifest readManifest(ZipFile zip, Path file) throws IOException {
-        Manifest manifest = Json.GSON.fromJson(new String(entry(zip, file, MANIFEST), StandardCharsets.UTF_8),
-                Manifest.class);
+        Manifest manifest = Json.GSON.fromJson(new String(entry(zip, file, MANIFEST, MAX_JSON_BYTES),
+                StandardCharsets.UTF_8), Manifest.class);
         if (manifest == null || !FORMAT.equals(manifest.format())) {
             throw new IllegalArgumentException(file + " is not an rlarena agent file (manifest.json format is "
-                    + (manifest == null ? "missing" : "'" + manifest.format() + "'") + ", expected '" + FORMAT + "')");
+                    + (manifest == null ? "missing" : "'" + Json.shorten(String.valueOf(manifest.format())) + "'")
+                    + ", expected '" + FORMAT + "')");
         }
         if (manifest.formatVersion() > FORMAT_VERSION) {
             throw new IllegalArgumentException(file + " was written by a newer rlarena (" + manifest.rlarenaVersion()
                     + ", agent format " + manifest.formatVersion() + "); this rlarena " + Version.VERSION
                     + " reads agent format " + FORMAT_VERSION + " and older: upgrade rlarena to load it");
         }
-        if (manifest.formatVersion() < 1 || manifest.algorithm() == null || manifest.env() == null) {
-            throw damaged(file, "manifest.json lacks format_version, algorithm or env");
+        if (manifest.formatVersion() < 1 || manifest.algorithm() == null || manifest.env() == null
+                || manifest.env().id() == null || manifest.env().options() == null || manifest.observation() == null) {
+            throw damaged(file, "manifest.json lacks format_version, algorithm, env (id and options) or observation");
+        }
+        if (manifest.steps() < 0) {
+            throw damaged(file, "manifest.json: steps is " + manifest.steps() + ", expected 0 or more");
         }
         return manifest;
     }
 
-    private static byte[] entry(ZipFile zip, Path file, String name) throws IOException {
+    private static byte[] entry(ZipFile zip, Path file, String name, long maxBytes) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw damaged(file, "it has no " + name);
         }
         try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
+            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
+            if (data.length > maxBytes) {
+                throw damaged(file, name + " inflates to more than " + maxBytes + " bytes, more than rlarena writes "
+                        + "into a file of this size (a zip bomb?)");
+            }
+            return data;
         }
     }
 

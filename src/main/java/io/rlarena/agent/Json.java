@@ -3,30 +3,51 @@ package io.rlarena.agent;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
 
-/** The one gson setup for every JSON file rlarena writes or reads: snake_case keys, pretty printed (or one line). */
+/**
+ * The one gson setup for every JSON file rlarena writes or reads: snake_case keys, pretty printed
+ * (or one line), and strict values: an integer field takes only a whole number in its type's
+ * range, a boolean field only {@code true} or {@code false}, a floating-point field only a finite
+ * number. Gson on its own truncates {@code 1.5} to 1, wraps {@code 4294967796} to 500 and reads
+ * {@code "yes"} as false; here each is a {@link JsonParseException} naming the field's JSON path
+ * and the value.
+ */
 public final class Json {
 
-    public static final Gson GSON = new GsonBuilder()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            .setPrettyPrinting()
-            .disableHtmlEscaping()
-            .create();
+    public static final Gson GSON = builder().setPrettyPrinting().create();
 
     /** The same setup on one line per value, for JSON-lines files (episodes). */
-    public static final Gson LINES = new GsonBuilder()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            .disableHtmlEscaping()
-            .create();
+    public static final Gson LINES = builder().create();
 
     private Json() {
+    }
+
+    private static GsonBuilder builder() {
+        TypeAdapter<Integer> integer = whole(BigDecimal::intValueExact, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        TypeAdapter<Long> whole = whole(BigDecimal::longValueExact, Long.MIN_VALUE, Long.MAX_VALUE);
+        TypeAdapter<Double> real = real();
+        TypeAdapter<Float> single = floatAdapter();
+        TypeAdapter<Boolean> bool = bool();
+        return new GsonBuilder()
+                .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+                .disableHtmlEscaping()
+                .registerTypeAdapter(int.class, integer).registerTypeAdapter(Integer.class, integer)
+                .registerTypeAdapter(long.class, whole).registerTypeAdapter(Long.class, whole)
+                .registerTypeAdapter(double.class, real).registerTypeAdapter(Double.class, real)
+                .registerTypeAdapter(float.class, single).registerTypeAdapter(Float.class, single)
+                .registerTypeAdapter(boolean.class, bool).registerTypeAdapter(Boolean.class, bool);
     }
 
     /**
@@ -34,15 +55,136 @@ public final class Json {
      * file is either the old one or the complete new one, never half-written.
      */
     public static void write(Path file, Object value) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(temp, GSON.toJson(value) + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeFiles.writeAtomically(file, (GSON.toJson(value) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private static <T extends Number> TypeAdapter<T> whole(Function<BigDecimal, T> exact, long min, long max) {
+        return new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter out, T value) throws IOException {
+                out.value(value);
+            }
+
+            @Override
+            public T read(JsonReader in) throws IOException {
+                String path = key(in);
+                BigDecimal number = number(in, path, "an integer");
+                if (number == null) {
+                    return null;
+                }
+                try {
+                    return exact.apply(number);
+                } catch (ArithmeticException e) {
+                    throw new JsonParseException(path + ": expected a whole number from " + min + " to " + max
+                            + ", got " + shorten(number.toString()));
+                }
+            }
+        };
+    }
+
+    private static TypeAdapter<Double> real() {
+        return new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter out, Double value) throws IOException {
+                out.value(value);
+            }
+
+            @Override
+            public Double read(JsonReader in) throws IOException {
+                String path = key(in);
+                BigDecimal number = number(in, path, "a number");
+                return number == null ? null : finite(number.doubleValue(), number, path);
+            }
+        };
+    }
+
+    private static TypeAdapter<Float> floatAdapter() {
+        return new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter out, Float value) throws IOException {
+                out.value(value);
+            }
+
+            @Override
+            public Float read(JsonReader in) throws IOException {
+                String path = key(in);
+                BigDecimal number = number(in, path, "a number");
+                return number == null ? null : (float) finite(number.floatValue(), number, path);
+            }
+        };
+    }
+
+    private static double finite(double value, BigDecimal number, String path) {
+        if (!Double.isFinite(value)) {
+            throw new JsonParseException(path + ": " + number + " is out of range for a floating-point number");
+        }
+        return value;
+    }
+
+    private static TypeAdapter<Boolean> bool() {
+        return new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter out, Boolean value) throws IOException {
+                out.value(value);
+            }
+
+            @Override
+            public Boolean read(JsonReader in) throws IOException {
+                String path = key(in);
+                JsonToken token = in.peek();
+                if (token == JsonToken.NULL) {
+                    in.nextNull();
+                    return null;
+                }
+                if (token != JsonToken.BOOLEAN) {
+                    throw new JsonParseException(path + ": expected true or false, got " + describe(in, token));
+                }
+                return in.nextBoolean();
+            }
+        };
+    }
+
+    /** The number at {@code in} (null for JSON null), refusing strings, objects and the non-finite. */
+    private static BigDecimal number(JsonReader in, String path, String what) throws IOException {
+        JsonToken token = in.peek();
+        if (token == JsonToken.NULL) {
+            in.nextNull();
+            return null;
+        }
+        if (token != JsonToken.NUMBER) {
+            throw new JsonParseException(path + ": expected " + what + ", got " + describe(in, token));
+        }
+        String text = in.nextString();
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new JsonParseException(path + ": expected " + what + ", got " + shorten(text));
+        }
+    }
+
+    private static String describe(JsonReader in, JsonToken token) throws IOException {
+        return switch (token) {
+            case STRING -> "the string \"" + shorten(in.nextString()) + "\"";
+            case NUMBER -> shorten(in.nextString());
+            case BOOLEAN -> String.valueOf(in.nextBoolean());
+            case BEGIN_ARRAY -> "a list";
+            case BEGIN_OBJECT -> "an object";
+            default -> token.toString().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The JSON key being read ({@code network.hidden[1]}), for messages. */
+    private static String key(JsonReader in) {
+        String path = in.getPath();
+        return path.startsWith("$.") ? path.substring(2) : path;
+    }
+
+    /** {@code text}, cut to 60 characters: messages never repeat a huge input in full. */
+    public static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "... (" + text.length() + " characters)";
     }
 }

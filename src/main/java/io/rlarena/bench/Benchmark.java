@@ -53,8 +53,7 @@ public final class Benchmark {
         this.registry = registry;
         this.config = config;
         this.algorithm = Algorithms.get(config.algorithm());
-        this.hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
-                algorithm.name() + " hyperparameters");
+        this.hyperparameters = Configs.hyperparameters(algorithm, config);
         this.repeats = repeats;
     }
 

@@ -93,7 +93,7 @@ public record Scenario(String name, String env, String agent, double target, lon
         RunConfig config = Presets.resolve(new Presets.Request(env, Map.of(), agent, presetFile, sets, steps, seed),
                 registry.classLoader()).config();
         Algorithm algorithm = Algorithms.get(config.algorithm());
-        Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(), agent);
+        Record hyperparameters = Configs.hyperparameters(algorithm, config);
         try (EnvFactory envs = EnvFactory.of(registry, config)) {
             Learner learner = algorithm.learnerFactory().create(hyperparameters, envs, seed);
             Environment evalEnv = envs.get();

@@ -75,7 +75,8 @@ final class EvalCommand implements Callable<Integer> {
         String envId = env == null ? manifest.env().id() : env;
         long rootSeed = seed != null ? seed : Seeds.fresh();
         EvalResult result;
-        Environment made = Trainer.makeEnv(registry, envId, options, manifest.observation());
+        Environment made = Trainer.makeEnv(registry, envId, options, manifest.observation(),
+                env == null ? "agent file " + file : null);
         try (Environment environment = record == null ? made : new EpisodeRecorder(made, record,
                 EpisodeFile.Header.of(envId, options, manifest.observation(), file.toString(), EpisodeFile.sha256(file)))) {
             result = Evaluator.evaluate(environment, agent.policy(), episodes, rootSeed);

@@ -62,7 +62,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Replay.Frame> frames = new ArrayList<>();
         Replay.Mismatch mismatch;
-        try (Environment env = Replay.environment(envArgs.registry(), recording.header())) {
+        try (Environment env = Replay.environment(envArgs.registry(), recording)) {
             Replay.FrameSink sink = html != null ? frames::add : verify ? frame -> { } : frame -> show(frame, out);
             mismatch = Replay.run(recording, env, sink);
         }

@@ -94,6 +94,19 @@ public final class EnvRegistry {
         return limit > 0 || limitOption != null ? new TimeLimit(env, limit) : env;
     }
 
+    /**
+     * {@link #make(String, Map)} for an id and options read from a file: errors name
+     * {@code source} (an agent file's manifest, an episode file's header, a run's config.json).
+     */
+    public Environment make(String idOrClass, Map<String, String> options, String source) {
+        try {
+            return make(idOrClass, options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " names the environment '" + idOrClass + "' with options "
+                    + new TreeMap<>(options) + ", which cannot be made here: " + e.getMessage(), e);
+        }
+    }
+
     private static Environment makeRegistered(EnvRegistration registration, Map<String, String> given) {
         Map<String, String> resolved = new TreeMap<>();
         for (EnvOption option : registration.options()) {
@@ -119,7 +132,7 @@ public final class EnvRegistry {
     private Environment makeFromClass(String className, Map<String, String> given) {
         Class<?> type;
         try {
-            type = Class.forName(className, true, loader);
+            type = Class.forName(className, false, loader); // no static initializer runs before the check below
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             throw new IllegalArgumentException("unknown environment '" + className + "': not a registered id "
                     + "(run 'rlarena envs' to list them) and no class of that name on the class path "

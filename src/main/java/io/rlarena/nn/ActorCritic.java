@@ -9,16 +9,11 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -63,7 +58,9 @@ public final class ActorCritic {
         builder.addLayer(VALUE, new OutputLayer.Builder(new ScaledMse(valueCoefficient))
                 .nOut(1).activation(Activation.IDENTITY).build(), valueTrunk);
         builder.setOutputs(POLICY, VALUE);
-        ComputationGraph graph = new ComputationGraph(builder.build());
+        ComputationGraphConfiguration conf = builder.build();
+        ModelBytes.checkSize(ModelBytes.parameterCount(conf));
+        ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         return new ActorCritic(graph, inputSize, actions);
     }
@@ -146,12 +143,7 @@ public final class ActorCritic {
 
     /** The network in DL4J's zip format, with the optimizer state when {@code withUpdater}. */
     public byte[] toBytes(boolean withUpdater) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ModelSerializer.writeModel(graph, out, withUpdater);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ModelBytes.write(graph, withUpdater);
     }
 
     /**
@@ -160,11 +152,8 @@ public final class ActorCritic {
      * @throws IllegalArgumentException if the bytes are not an actor-critic network
      */
     public static ActorCritic fromBytes(byte[] bytes, boolean withUpdater) {
-        ComputationGraph graph;
-        try {
-            graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), withUpdater);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the DL4J model inside is unreadable (" + e.getMessage() + ")", e);
+        if (!(ModelBytes.readModel(bytes, withUpdater) instanceof ComputationGraph graph)) {
+            throw new IllegalArgumentException("the DL4J model inside is not an actor-critic network (a layer stack)");
         }
         List<String> outputs = graph.getConfiguration().getNetworkOutputs();
         if (!outputs.equals(List.of(POLICY, VALUE))) {

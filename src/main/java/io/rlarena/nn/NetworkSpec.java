@@ -1,6 +1,7 @@
 package io.rlarena.nn;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -182,7 +183,9 @@ public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String act
         }
         layers.layer(new OutputLayer.Builder(loss).nOut(outputs).activation(Activation.IDENTITY)
                 .weightInit(WeightInit.XAVIER).build());
-        MultiLayerNetwork network = new MultiLayerNetwork(layers.setInputType(inputType).build());
+        MultiLayerConfiguration conf = layers.setInputType(inputType).build();
+        ModelBytes.checkSize(ModelBytes.parameterCount(conf));
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
         return new LayerStack(network, inputSize, outputs);
     }
@@ -203,7 +206,9 @@ public record NetworkSpec(List<ConvLayer> conv, List<Integer> hidden, String act
         graph.addVertex("dueling", new DuelingVertex(outputs), "value", "advantage");
         graph.addLayer("q", new LossLayer.Builder(loss).activation(Activation.IDENTITY).build(), "dueling");
         graph.setOutputs("q");
-        ComputationGraph network = new ComputationGraph(graph.build());
+        ComputationGraphConfiguration conf = graph.build();
+        ModelBytes.checkSize(ModelBytes.parameterCount(conf));
+        ComputationGraph network = new ComputationGraph(conf);
         network.init();
         return new LayerGraph(network, inputSize, outputs);
     }

@@ -39,8 +39,10 @@ public final class Replay {
     }
 
     /** The recorded environment, made from the registry with the header's id, options and encoding. */
-    public static Environment environment(EnvRegistry registry, EpisodeFile.Header header) {
-        return ObservationEncoding.apply(registry.make(header.env(), header.envOptions()), header.observation());
+    public static Environment environment(EnvRegistry registry, EpisodeFile.Recording recording) {
+        EpisodeFile.Header header = recording.header();
+        return ObservationEncoding.apply(registry.make(header.env(), header.envOptions(),
+                "the header of episode file " + recording.file()), header.observation());
     }
 
     /**

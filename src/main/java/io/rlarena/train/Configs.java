@@ -5,9 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.FieldNamingPolicy;
+import io.rlarena.agent.Algorithm;
 import io.rlarena.agent.Json;
 
 import java.lang.reflect.ParameterizedType;
+import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -30,11 +32,23 @@ public final class Configs {
     }
 
     /**
-     * Parses {@code json} into {@code type}, rejecting unknown keys.
+     * Parses {@code json} into {@code type}, rejecting unknown keys and missing ones (every key of
+     * the record and of its nested records must be there): what rlarena writes is complete.
      *
      * @throws IllegalArgumentException naming {@code context}, the key or the failed rule
      */
     public static <T extends Record> T fromJson(JsonObject json, Class<T> type, String context) {
+        checkPresent(json, type, context, "");
+        return fromPartialJson(json, type, context);
+    }
+
+    /**
+     * Parses {@code json} into {@code type}, rejecting unknown keys; missing ones are null (a
+     * preset file, whose keys are all optional).
+     *
+     * @throws IllegalArgumentException naming {@code context}, the key or the failed rule
+     */
+    public static <T extends Record> T fromPartialJson(JsonObject json, Class<T> type, String context) {
         checkKeys(json, type, context, "");
         try {
             return Json.GSON.fromJson(json, type);
@@ -45,6 +59,30 @@ public final class Configs {
                 cause = cause.getCause();
             }
             throw new IllegalArgumentException(context + ": " + cause.getMessage(), e);
+        }
+    }
+
+    /**
+     * A run's hyperparameters as the algorithm's config record: the algorithm's defaults (the one
+     * place they live) overlaid with the run's, so a run saved before a setting existed reads it
+     * at its default.
+     */
+    public static Record hyperparameters(Algorithm algorithm, RunConfig config) {
+        JsonObject merged = toJson(algorithm.defaults());
+        deepMerge(merged, config.hyperparameters());
+        return fromJson(merged, algorithm.configType(), algorithm.name() + " hyperparameters");
+    }
+
+    private static void checkPresent(JsonObject json, Class<?> type, String context, String prefix) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonElement value = json.get(jsonName(component));
+            if (value == null || value.isJsonNull()) {
+                throw new IllegalArgumentException(context + ": the key '" + prefix + jsonName(component)
+                        + "' is missing (a complete file holds every one of " + String.join(", ", keys(type)) + ")");
+            }
+            if (component.getType().isRecord() && value.isJsonObject()) {
+                checkPresent(value.getAsJsonObject(), component.getType(), context, prefix + jsonName(component) + ".");
+            }
         }
     }
 
@@ -100,14 +138,10 @@ public final class Configs {
 
     private static JsonElement convert(Type type, String text, String where) {
         try {
-            if (type == int.class || type == Integer.class) {
-                return new JsonPrimitive(Integer.parseInt(text.replace("_", "")));
-            }
-            if (type == long.class || type == Long.class) {
-                return new JsonPrimitive(Long.parseLong(text.replace("_", "")));
-            }
-            if (type == double.class || type == Double.class || type == float.class) {
-                return new JsonPrimitive(Double.parseDouble(text));
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    || type == double.class || type == Double.class || type == float.class) {
+                // range and integrality are checked where every number is, when the record is read (Json)
+                return new JsonPrimitive(new BigDecimal(text.replace("_", "")));
             }
             if (type == boolean.class || type == Boolean.class) {
                 return switch (text.toLowerCase(Locale.ROOT)) {

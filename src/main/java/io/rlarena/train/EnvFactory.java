@@ -21,20 +21,28 @@ public final class EnvFactory implements Supplier<Environment>, AutoCloseable {
     private final String env;
     private final Map<String, String> options;
     private final String observation;
+    private final String source;
     private final List<Environment> made = new ArrayList<>();
     private Opponent selfPlay;
     private boolean usesSelfPlay;
 
-    public EnvFactory(EnvRegistry registry, String env, Map<String, String> options, String observation) {
+    /** Copies of {@code env}; {@code source}, when not null, is the file that named it, for error messages. */
+    public EnvFactory(EnvRegistry registry, String env, Map<String, String> options, String observation, String source) {
         this.registry = registry;
         this.env = env;
         this.options = options;
         this.observation = observation;
+        this.source = source;
     }
 
     /** The factory of a run configuration's environment. */
     public static EnvFactory of(EnvRegistry registry, RunConfig config) {
-        return new EnvFactory(registry, config.env(), config.envOptions(), config.observation());
+        return of(registry, config, null);
+    }
+
+    /** The factory of the environment of a run configuration read from {@code source}. */
+    public static EnvFactory of(EnvRegistry registry, RunConfig config, String source) {
+        return new EnvFactory(registry, config.env(), config.envOptions(), config.observation(), source);
     }
 
     /** Binds the opponent {@code self} of board games made from now on to {@code pool}. */
@@ -50,7 +58,7 @@ public final class EnvFactory implements Supplier<Environment>, AutoCloseable {
 
     @Override
     public Environment get() {
-        Environment copy = Trainer.makeEnv(registry, env, options, observation);
+        Environment copy = Trainer.makeEnv(registry, env, options, observation, source);
         if (selfPlay != null && Wrapper.unwrap(copy) instanceof BoardGameEnv board) {
             usesSelfPlay |= board.bindSelfPlay(selfPlay);
         }

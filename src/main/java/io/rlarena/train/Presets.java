@@ -76,7 +76,7 @@ public final class Presets {
             source = "the " + algorithm.name() + " defaults (no preset " + source + ")";
             presetJson = new JsonObject();
         }
-        PresetFile preset = Configs.fromJson(presetJson, PresetFile.class, source);
+        PresetFile preset = Configs.fromPartialJson(presetJson, PresetFile.class, source);
         if (preset.algorithm() != null && !preset.algorithm().equals(algorithm.name())) {
             throw new IllegalArgumentException(source + " is a preset for agent '" + preset.algorithm()
                     + "', not '" + algorithm.name() + "'");
@@ -131,14 +131,19 @@ public final class Presets {
         Record typed = Configs.fromJson(hyper, algorithm.configType(), algorithm.name() + " hyperparameters from "
                 + source + " and --set");
 
-        long steps = request.steps() != null ? request.steps() : parseLong(run.get("steps"), "steps");
-        long seed = request.seed() != null ? request.seed() : preset.seed() != null ? preset.seed() : Seeds.fresh();
-        RunConfig config = new RunConfig(algorithm.name(), request.env(), envOptions, run.get("observation"), steps,
-                seed, (int) parseLong(run.get("checkpoint_every"), "checkpoint_every"),
-                (int) parseLong(run.get("eval_every"), "eval_every"),
-                (int) parseLong(run.get("eval_episodes"), "eval_episodes"),
-                (int) parseLong(run.get("record_every"), "record_every"), Configs.toJson(typed));
-        return new Resolved(config, source);
+        JsonObject runJson = new JsonObject();
+        runJson.addProperty("algorithm", algorithm.name());
+        runJson.addProperty("env", request.env());
+        runJson.add("env_options", Json.GSON.toJsonTree(envOptions));
+        run.forEach((key, value) -> Configs.set(runJson, RunConfig.class, key, value, "--set"));
+        if (request.steps() != null) {
+            runJson.addProperty("steps", request.steps());
+        }
+        runJson.addProperty("seed", request.seed() != null ? request.seed()
+                : preset.seed() != null ? preset.seed() : Seeds.fresh());
+        runJson.add("hyperparameters", Configs.toJson(typed));
+        return new Resolved(Configs.fromJson(runJson, RunConfig.class, "the run settings from " + source + " and --set"),
+                source);
     }
 
     /** Option values as the environment reads them: booleans in any accepted spelling, else exact text. */
@@ -157,14 +162,6 @@ public final class Presets {
             case "false", "0", "no" -> "false";
             default -> null;
         };
-    }
-
-    private static long parseLong(String text, String key) {
-        try {
-            return Long.parseLong(text.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--set " + key + "=" + text + ": expected an integer");
-        }
     }
 
     private static JsonObject read(Path file) {

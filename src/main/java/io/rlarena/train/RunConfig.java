@@ -26,6 +26,9 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
     public static final Set<String> OBSERVATIONS = Set.of("auto", "onehot", "raw");
 
     public RunConfig {
+        if (algorithm == null || env == null || hyperparameters == null) {
+            throw new IllegalArgumentException("algorithm, env and hyperparameters must be given");
+        }
         envOptions = new TreeMap<>(envOptions == null ? Map.of() : envOptions);
         if (!OBSERVATIONS.contains(observation)) {
             throw new IllegalArgumentException("observation must be one of auto, onehot, raw; got '" + observation + "'");

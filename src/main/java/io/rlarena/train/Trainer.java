@@ -52,7 +52,14 @@ public final class Trainer {
 
     /** The environment a run (or an agent file) trains or acts on: registry env plus observation encoding. */
     public static Environment makeEnv(EnvRegistry registry, String env, Map<String, String> options, String observation) {
-        return ObservationEncoding.apply(registry.make(env, options), observation);
+        return makeEnv(registry, env, options, observation, null);
+    }
+
+    /** {@link #makeEnv} for an environment read from {@code source}, a file its errors name (null: none). */
+    public static Environment makeEnv(EnvRegistry registry, String env, Map<String, String> options, String observation,
+                                      String source) {
+        return ObservationEncoding.apply(source == null ? registry.make(env, options) : registry.make(env, options, source),
+                observation);
     }
 
     /** Trains; the caller owns {@code progress} and closes it. */
@@ -88,10 +95,10 @@ public final class Trainer {
     private static Result run(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress,
                               AgentFile.Contents resumeFrom) {
         Algorithm algorithm = Algorithms.get(config.algorithm());
-        Record hyperparameters = Configs.fromJson(config.hyperparameters(), algorithm.configType(),
-                algorithm.name() + " hyperparameters");
+        Record hyperparameters = Configs.hyperparameters(algorithm, config);
         SelfPlayPool pool = new SelfPlayPool();
-        try (EnvFactory envs = EnvFactory.of(registry, config).withSelfPlay(pool)) {
+        String source = resumeFrom == null ? null : run.path().resolve(RunDirectory.CONFIG).toString();
+        try (EnvFactory envs = EnvFactory.of(registry, config, source).withSelfPlay(pool)) {
             Learner learner = algorithm.learnerFactory().create(hyperparameters, envs, config.seed());
             Environment evalEnv = config.evalEvery() > 0 ? envs.get() : null;
             Environment recordEnv = config.recordEvery() > 0 ? envs.get() : null;

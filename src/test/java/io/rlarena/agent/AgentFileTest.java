@@ -132,4 +132,37 @@ class AgentFileTest {
         }
         return file;
     }
+
+    @Test
+    void aZipBombIsRefusedNamingTheFileWithoutInflatingIt() throws Exception {
+        Path bomb = dir.resolve("bomb.zip");
+        try (OutputStream out = Files.newOutputStream(bomb); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.write(Json.GSON.toJson(AgentFile.Manifest.of("dqn", LAKE, "onehot", 1, 1)).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("config.json"));
+            zip.write("{}".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("model.zip"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) { // 200 MiB of zeros, about 200 KB deflated
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(bomb) < 1 << 20, "a small file");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentFile.load(bomb));
+        assertTrue(e.getMessage().contains(bomb.toString()) && e.getMessage().contains("model.zip inflates to more than"),
+                e.getMessage());
+    }
+
+    @Test
+    void entriesRlarenaDoesNotWriteAreRefused() throws Exception {
+        Path file = zip("extra.zip", Json.GSON.toJson(AgentFile.Manifest.of("dqn", LAKE, "onehot", 1, 1)));
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(file)) {
+            Files.writeString(fs.getPath("payload.bin"), "anything");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentFile.load(file));
+        assertTrue(e.getMessage().contains("payload.bin") && e.getMessage().contains(file.toString()), e.getMessage());
+    }
 }

@@ -95,4 +95,27 @@ class RegistryTest {
         }
         return s;
     }
+
+    /** Set by {@link NotAnEnvironment}'s static initializer. */
+    static volatile boolean initializerRan;
+
+    /** A class named as an environment that is none: its static initializer must not run. */
+    static final class NotAnEnvironment {
+        static {
+            initializerRan = true;
+        }
+    }
+
+    @Test
+    void aClassThatIsNoEnvironmentIsRefusedBeforeItsStaticInitializerRuns() {
+        EnvRegistry registry = EnvRegistry.load(RegistryTest.class.getClassLoader());
+        String name = NotAnEnvironment.class.getName();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.make(name, Map.of()));
+        assertTrue(e.getMessage().contains("does not implement"), e.getMessage());
+        assertFalse(initializerRan, "the class was initialized before the check");
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class,
+                () -> registry.make(name, Map.of(), "agent file x.zip"));
+        assertTrue(named.getMessage().startsWith("agent file x.zip names the environment '" + name + "'"),
+                named.getMessage());
+    }
 }

@@ -43,7 +43,7 @@ class EpisodeFileTest {
 
     private static Replay.Mismatch verify(Path file) {
         EpisodeFile.Recording recording = EpisodeFile.read(file);
-        try (Environment env = Replay.environment(REGISTRY, recording.header())) {
+        try (Environment env = Replay.environment(REGISTRY, recording)) {
             return Replay.run(recording, env, frame -> { });
         }
     }
@@ -56,7 +56,7 @@ class EpisodeFileTest {
             assertEquals(3, recording.episodes().size(), env);
             assertEquals(env, recording.header().env());
             List<Replay.Frame> frames = new ArrayList<>();
-            try (Environment replayed = Replay.environment(REGISTRY, recording.header())) {
+            try (Environment replayed = Replay.environment(REGISTRY, recording)) {
                 assertNull(Replay.run(recording, replayed, frames::add), env + " re-simulates as recorded");
             }
             int steps = recording.episodes().stream().mapToInt(e -> e.steps().size()).sum();
@@ -98,6 +98,9 @@ class EpisodeFileTest {
         assertBroken(text.replaceFirst("\"action\":[01]", "\"action\":\"left\""), "line 3", "wrong type");
         assertBroken(text.replaceFirst(",\"truncated\":false", ""), "line 3", "missing 'truncated'");
         assertBroken("", "line 1", "empty");
+        assertBroken(text.replaceFirst("\"action\":[01]", "\"action\":1.5"), "line 3", "action: expected a whole number");
+        assertBroken(text.replaceFirst("\"terminated\":false", "\"terminated\":\"yes\""), "line 3",
+                "terminated: expected true or false, got the string \"yes\"");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> EpisodeFile.read(dir.resolve("none.jsonl")));
         assertTrue(missing.getMessage().contains("does not exist"));

@@ -58,7 +58,7 @@ class HtmlReplayBrowserTest {
         Path episodes = EpisodeFileTest.record(dir.resolve(env + ".jsonl"), env, options, 1);
         EpisodeFile.Recording recording = EpisodeFile.read(episodes);
         List<Replay.Frame> frames = new ArrayList<>();
-        try (Environment replayed = Replay.environment(EpisodeFileTest.REGISTRY, recording.header())) {
+        try (Environment replayed = Replay.environment(EpisodeFileTest.REGISTRY, recording)) {
             Replay.run(recording, replayed, frames::add);
         }
         Path html = dir.resolve(env + ".html");

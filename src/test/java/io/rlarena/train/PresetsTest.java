@@ -153,4 +153,50 @@ class PresetsTest {
         assertThrows(IllegalArgumentException.class, () -> Presets.resolve(new Presets.Request("FrozenLake-v1",
                 Map.of(), "ppo-not-yet", null, List.of(), null, 1L)));
     }
+
+    @Test
+    void numbersAreNeverWrappedOrTruncated() throws Exception {
+        IllegalArgumentException wrapped = assertThrows(IllegalArgumentException.class,
+                () -> resolve("FrozenLake-v1", List.of("checkpoint_every=4294967796")));
+        assertTrue(wrapped.getMessage().contains("checkpoint_every") && wrapped.getMessage().contains("4294967796"),
+                wrapped.getMessage());
+        IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
+                () -> resolve("FrozenLake-v1", List.of("batch_size=1.5")));
+        assertTrue(fraction.getMessage().contains("batch_size") && fraction.getMessage().contains("1.5"),
+                fraction.getMessage());
+        Path preset = Files.createTempFile("preset", ".json");
+        for (String body : List.of("{\"eval_every\": 1.5}", "{\"steps\": 1e30}", "{\"hyperparameters\": {\"double_q\": \"yes\"}}")) {
+            Files.writeString(preset, body);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.resolve(
+                    new Presets.Request("FrozenLake-v1", Map.of(), "dqn", preset, List.of(), null, 1L)));
+            String key = body.substring(body.lastIndexOf('{') + 2, body.indexOf('"', body.lastIndexOf('{') + 2));
+            assertTrue(e.getMessage().contains(key) && e.getMessage().contains(preset.toString()), e.getMessage());
+        }
+        Files.delete(preset);
+    }
+
+    @Test
+    void aMissingKeyInACompleteFileIsNamed() {
+        com.google.gson.JsonObject json = Configs.toJson(resolve("FrozenLake-v1", List.of()));
+        json.remove("seed");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Configs.fromJson(json, RunConfig.class, "runs/x/config.json"));
+        assertTrue(e.getMessage().contains("runs/x/config.json") && e.getMessage().contains("'seed' is missing"),
+                e.getMessage());
+        com.google.gson.JsonObject hyper = json.getAsJsonObject("hyperparameters");
+        hyper.getAsJsonObject("network").remove("hidden");
+        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
+                () -> Configs.fromJson(hyper, DqnConfig.class, "dqn hyperparameters"));
+        assertTrue(nested.getMessage().contains("'network.hidden' is missing"), nested.getMessage());
+    }
+
+    @Test
+    void aDeeplyNestedPresetIsABadInputNotACrash() throws Exception {
+        Path preset = Files.createTempFile("nested", ".json");
+        Files.writeString(preset, "{\"hyperparameters\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.resolve(
+                new Presets.Request("FrozenLake-v1", Map.of(), "dqn", preset, List.of(), null, 1L)));
+        assertTrue(e.getMessage().contains(preset.toString()), e.getMessage());
+        Files.delete(preset);
+    }
 }
