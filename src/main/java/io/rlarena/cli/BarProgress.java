@@ -23,6 +23,11 @@ final class BarProgress implements Progress {
     }
 
     @Override
+    public void note(String message) {
+        System.err.println("\r" + message);
+    }
+
+    @Override
     public void close() {
         bar.close();
     }

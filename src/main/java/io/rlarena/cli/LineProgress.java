@@ -39,6 +39,12 @@ final class LineProgress implements Progress {
     }
 
     @Override
+    public void note(String message) {
+        out.println(message);
+        out.flush();
+    }
+
+    @Override
     public void close() {
         out.flush();
     }

@@ -24,6 +24,8 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
                         int recordEvery, JsonObject hyperparameters) {
 
     public static final Set<String> OBSERVATIONS = Set.of("auto", "onehot", "raw");
+    /** Checkpoints a run writes at least, whatever {@code checkpoint_every} says (unless it is 0). */
+    public static final int MIN_CHECKPOINTS = 4;
 
     public RunConfig {
         if (algorithm == null || env == null || hyperparameters == null) {
@@ -46,5 +48,14 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
         if (checkpointEvery < 0) {
             throw new IllegalArgumentException("checkpoint_every must be >= 0 (0: no checkpoints), got " + checkpointEvery);
         }
+    }
+
+    /**
+     * Steps between checkpoints: {@code checkpoint_every}, shortened so a run writes at least
+     * {@value #MIN_CHECKPOINTS} (a kill then loses at most a quarter of it); 0 for none. Self-play
+     * snapshots keep the cadence of {@code checkpoint_every} itself.
+     */
+    public long checkpointInterval() {
+        return checkpointEvery == 0 ? 0 : Math.min(checkpointEvery, Math.max(1, steps / MIN_CHECKPOINTS));
     }
 }

@@ -1,13 +1,21 @@
 package io.rlarena.train;
 
 import io.rlarena.agent.AgentFile;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.rlarena.agent.Json;
+import io.rlarena.agent.SafeFiles;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,6 +40,9 @@ public record RunDirectory(Path path) {
     public static final String POOL = "pool";
     /** Greedy episodes recorded during training ({@code record_every}), for {@code rlarena replay}. */
     public static final String EPISODES = "episodes";
+    /** Held (and holding the writer's process id) while a process writes the run. */
+    public static final String LOCK = "lock";
+    private static final java.util.regex.Pattern STEP_FILE = java.util.regex.Pattern.compile("step-\\d{12}\\.zip");
 
     /** {@code runs/ENV-ALGORITHM-seedSEED-TIMESTAMP}. */
     public static RunDirectory defaultFor(RunConfig config) {
@@ -40,11 +51,22 @@ public record RunDirectory(Path path) {
         return new RunDirectory(Path.of("runs", env + "-" + config.algorithm() + "-seed" + config.seed() + "-" + stamp));
     }
 
-    /** Creates the directory and writes config.json; refuses to overwrite an earlier run. */
+    /**
+     * Creates the directory and writes config.json. A run directory is new or empty: anything in
+     * it (an earlier run, or unrelated files that training would overwrite or prune) is refused.
+     */
     public void create(RunConfig config) {
         if (Files.exists(path.resolve(CONFIG))) {
             throw new IllegalArgumentException("run directory " + path + " already holds a run (" + CONFIG
                     + "); choose another --run-dir or remove that one");
+        }
+        if (Files.exists(path) && !list(path).isEmpty()) {
+            throw new IllegalArgumentException("run directory " + path + " is not empty (it holds "
+                    + list(path).stream().map(p -> p.getFileName().toString()).sorted().limit(5).toList()
+                    + "); a run directory must be new or empty: choose another --run-dir");
+        }
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new IllegalArgumentException("run directory " + path + " is a file; choose another --run-dir");
         }
         try {
             Files.createDirectories(path.resolve(CHECKPOINTS));
@@ -119,8 +141,119 @@ public record RunDirectory(Path path) {
 
     /** The checkpoint with the most steps, if any (unfinished {@code .tmp} files are not checkpoints). */
     public Optional<Path> latestCheckpoint() {
-        return list(path.resolve(CHECKPOINTS)).stream().filter(p -> p.getFileName().toString().endsWith(".zip"))
-                .max(Comparator.naturalOrder());
+        return checkpoints().stream().max(Comparator.naturalOrder());
+    }
+
+    /** The checkpoints rlarena wrote ({@code checkpoints/step-N.zip}), oldest first. */
+    List<Path> checkpoints() {
+        return list(path.resolve(CHECKPOINTS)).stream().filter(p -> STEP_FILE.matcher(p.getFileName().toString()).matches())
+                .sorted().toList();
+    }
+
+    /** A checkpoint to resume from, and the newer ones passed over because they are damaged. */
+    public record Resumable(AgentFile.Contents checkpoint, List<String> skipped) {
+    }
+
+    /**
+     * The newest checkpoint that loads and holds training state; damaged newer ones are passed
+     * over (and named in {@code skipped}).
+     *
+     * @throws IllegalArgumentException if no checkpoint is usable
+     */
+    public Resumable resumableCheckpoint() {
+        List<String> skipped = new ArrayList<>();
+        List<Path> all = new ArrayList<>(checkpoints());
+        java.util.Collections.reverse(all);
+        for (Path file : all) {
+            try {
+                AgentFile.Contents contents = AgentFile.load(file);
+                if (contents.state() == null) {
+                    throw new IllegalArgumentException(file + " holds no training state");
+                }
+                return new Resumable(contents, skipped);
+            } catch (IllegalArgumentException e) {
+                skipped.add(e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException(path + " has no usable checkpoint to resume from ("
+                + (all.isEmpty() ? "checkpoints/ is empty: the run stopped before its first" : String.join("; ", skipped))
+                + "); train it again");
+    }
+
+    /** Holds a run directory for one writing process; {@link #close} releases it. */
+    public record Lock(FileChannel channel, FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Locks the run directory for writing (its {@code lock} file holds the process id), so a second
+     * {@code train --resume} cannot write the same run while this one does.
+     *
+     * @throws IllegalArgumentException naming the holder's process id if another writer holds it
+     */
+    public Lock lock() {
+        Path file = path.resolve(LOCK);
+        try {
+            Files.createDirectories(path);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                String holder = Files.readString(file).trim();
+                throw new IllegalArgumentException("run directory " + path + " is being written by another rlarena "
+                        + "process (PID " + (holder.isEmpty() ? "unknown" : holder) + ", lock file " + file
+                        + "); wait for it to finish, or stop it first");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+            return new Lock(channel, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock run directory " + path, e);
+        }
+    }
+
+    /**
+     * Refuses to resume when the run's {@code config.json} no longer says what the checkpoint was
+     * trained with (a hand edit): every differing key is named, with both values.
+     */
+    static void checkSameConfig(RunConfig config, AgentFile.Contents checkpoint, Path configFile) {
+        List<String> differences = new ArrayList<>();
+        difference(Configs.toJson(config), checkpoint.config(), "", differences);
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException(configFile + " no longer matches the checkpoint " + checkpoint.file()
+                    + ": " + String.join("; ", differences) + ". Put config.json back as it was, or start a new run "
+                    + "(train --preset " + configFile + " --run-dir NEW repeats it with your changes)");
+        }
+    }
+
+    private static void difference(JsonObject now, JsonObject saved, String prefix, List<String> out) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(now.keySet());
+        keys.addAll(saved.keySet());
+        for (String key : keys) {
+            JsonElement a = now.get(key);
+            JsonElement b = saved.get(key);
+            if (a != null && b != null && a.isJsonObject() && b.isJsonObject()) {
+                difference(a.getAsJsonObject(), b.getAsJsonObject(), prefix + key + ".", out);
+            } else if (a == null || !a.equals(b)) {
+                out.add(prefix + key + " is " + (a == null ? "missing" : Json.shorten(a.toString())) + " in config.json but "
+                        + (b == null ? "missing" : Json.shorten(b.toString())) + " in the checkpoint");
+            }
+        }
     }
 
     /** The self-play snapshots in {@code pool/}, oldest first. */
@@ -160,15 +293,16 @@ public record RunDirectory(Path path) {
             if (Files.exists(bestFile()) && AgentFile.load(bestFile()).manifest().steps() > step) {
                 Files.delete(bestFile());
             }
-            for (Path folder : List.of(path, path.resolve(CHECKPOINTS), path.resolve(POOL))) {
-                for (Path file : list(folder)) {
-                    if (file.getFileName().toString().endsWith(".tmp")) {
-                        Files.delete(file);
-                    }
-                }
-            }
+            removeLeftovers();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot tidy " + path + " for resuming", e);
+        }
+    }
+
+    /** Deletes the temporary files a killed process left in the run's folders. */
+    void removeLeftovers() throws IOException {
+        for (Path folder : List.of(path, path.resolve(CHECKPOINTS), path.resolve(POOL), path.resolve(EPISODES))) {
+            SafeFiles.removeLeftovers(folder);
         }
     }
 
@@ -191,9 +325,8 @@ public record RunDirectory(Path path) {
                     kept.add(row);
                 }
             }
-            Path temp = csv.resolveSibling(csv.getFileName() + ".tmp");
-            Files.writeString(temp, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
-            Files.move(temp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeFiles.writeAtomically(csv, (kept.isEmpty() ? "" : String.join("\n", kept) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot read " + csv + " to resume: " + e.getMessage());
         }

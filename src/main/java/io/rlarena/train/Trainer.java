@@ -64,7 +64,7 @@ public final class Trainer {
 
     /** Trains; the caller owns {@code progress} and closes it. */
     public static Result train(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress) {
-        return run(config, registry, run, progress, null);
+        return start(config, registry, run, progress);
     }
 
     /**
@@ -80,16 +80,25 @@ public final class Trainer {
             throw new IllegalArgumentException(run.path() + " already finished (" + RunDirectory.AGENT + " exists); "
                     + "nothing to resume");
         }
-        Path latest = run.latestCheckpoint()
-                .orElseThrow(() -> new IllegalArgumentException(run.path() + " has no checkpoint to resume from "
-                        + "(checkpoints/ is empty: it stopped before the first, at checkpoint_every="
-                        + config.checkpointEvery() + "); train it again"));
-        AgentFile.Contents checkpoint = AgentFile.load(latest);
-        if (checkpoint.state() == null) {
-            throw new IllegalArgumentException(latest + " holds no training state to resume from");
+        try (RunDirectory.Lock lock = run.lock()) {
+            RunDirectory.Resumable resumable = run.resumableCheckpoint();
+            AgentFile.Contents checkpoint = resumable.checkpoint();
+            resumable.skipped().forEach(damaged -> progress.note("warning: passing over a damaged checkpoint: " + damaged));
+            if (!resumable.skipped().isEmpty()) {
+                progress.note("resuming from the newest valid checkpoint, " + checkpoint.file());
+            }
+            RunDirectory.checkSameConfig(config, checkpoint, run.path().resolve(RunDirectory.CONFIG));
+            run.dropAfter(checkpoint.manifest().steps());
+            return run(config, registry, run, progress, checkpoint);
         }
-        run.dropAfter(checkpoint.manifest().steps());
-        return run(config, registry, run, progress, checkpoint);
+    }
+
+    /** Trains a new run in {@code run}, holding its lock while it writes. */
+    private static Result start(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress) {
+        run.create(config);
+        try (RunDirectory.Lock lock = run.lock()) {
+            return run(config, registry, run, progress, null);
+        }
     }
 
     private static Result run(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress,
@@ -106,9 +115,7 @@ public final class Trainer {
             envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(envs.first().spec().maxEpisodeSteps()));
             AgentFile.EnvRef envRef = new AgentFile.EnvRef(config.env(), envOptions);
             long startStep = 0;
-            if (resumeFrom == null) {
-                run.create(config);
-            } else {
+            if (resumeFrom != null) {
                 startStep = resumeFrom.manifest().steps();
                 try (DataInputStream state = new DataInputStream(new ByteArrayInputStream(resumeFrom.state()))) {
                     learner.restore(resumeFrom.model(), state, startStep);
@@ -124,8 +131,8 @@ public final class Trainer {
                 listener.startAt(startStep);
                 learner.learn(config.steps(), listener);
             }
-            listener.save(run.agentFile(), config.steps(), false);
             CurveChart.drawRun(run.path());
+            listener.save(run.agentFile(), config.steps(), false); // last: agent.zip marks the run finished
             return new Result(config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
                     listener.successRate());
         }
@@ -191,6 +198,9 @@ public final class Trainer {
         @Override
         public void onStep(long step) {
             if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && step < config.steps()) {
+                snapshotForSelfPlay(step);
+            }
+            if (config.checkpointInterval() > 0 && step % config.checkpointInterval() == 0 && step < config.steps()) {
                 checkpoint(step);
             }
             if (config.evalEvery() > 0 && (step % config.evalEvery() == 0 || step == config.steps())) {
@@ -292,10 +302,9 @@ public final class Trainer {
 
         private void checkpoint(long step) {
             metrics.flush();
-            snapshotForSelfPlay(step);
             save(run.checkpoint(step), step, true);
-            try (Stream<Path> files = Files.list(run.path().resolve(RunDirectory.CHECKPOINTS))) {
-                List<Path> all = files.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
+            List<Path> all = run.checkpoints();
+            try {
                 for (Path old : all.subList(0, Math.max(0, all.size() - CHECKPOINTS_KEPT))) {
                     Files.deleteIfExists(old);
                 }
