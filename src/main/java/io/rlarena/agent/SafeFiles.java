@@ -45,15 +45,27 @@ public final class SafeFiles {
                 out.flush();
                 channel.force(true);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceDirectory(parent);
+            rename(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Moves a complete {@code temp} file (written by the caller) onto {@code file}: forced, renamed, directory forced. */
+    public static void moveIntoPlace(Path temp, Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        rename(temp, file);
+    }
+
+    private static void rename(Path temp, Path file) throws IOException {
+        try {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceDirectory(file.toAbsolutePath().getParent());
     }
 
     /** {@link #writeAtomically(Path, Content)} for bytes in memory. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,9 @@ final class EvalCommand implements Callable<Integer> {
             + "'rlarena replay'.")
     Path record;
 
+    @Option(names = "--force", description = "Let --record replace an existing file.")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
@@ -74,12 +78,18 @@ final class EvalCommand implements Callable<Integer> {
         options.putAll(envArgs.envOptions);
         String envId = env == null ? manifest.env().id() : env;
         long rootSeed = seed != null ? seed : Seeds.fresh();
+        if (record != null) {
+            checkRecordTarget(record, file, force);
+        }
         EvalResult result;
         Environment made = Trainer.makeEnv(registry, envId, options, manifest.observation(),
                 env == null ? "agent file " + file : null);
         try (Environment environment = record == null ? made : new EpisodeRecorder(made, record,
                 EpisodeFile.Header.of(envId, options, manifest.observation(), file.toString(), EpisodeFile.sha256(file)))) {
             result = Evaluator.evaluate(environment, agent.policy(), episodes, rootSeed);
+            if (environment instanceof EpisodeRecorder recorder) {
+                recorder.finish(); // only a complete evaluation replaces the file
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -105,5 +115,21 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code --record FILE} never replaces the agent, nor any existing file without {@code --force}. */
+    static void checkRecordTarget(Path record, Path agent, boolean force) {
+        try {
+            if (Files.exists(record) && Files.isSameFile(record, agent)) {
+                throw new IllegalArgumentException("--record " + record + " is the agent file being evaluated; "
+                        + "record the episodes to another file (e.g. episodes.jsonl)");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--record " + record + ": " + e.getMessage());
+        }
+        if (Files.exists(record) && !force) {
+            throw new IllegalArgumentException("--record " + record + " already exists; choose another file, or add "
+                    + "--force to replace it");
+        }
     }
 }

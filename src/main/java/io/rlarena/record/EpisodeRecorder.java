@@ -1,6 +1,7 @@
 package io.rlarena.record;
 
 import io.rlarena.agent.Json;
+import io.rlarena.agent.SafeFiles;
 import io.rlarena.env.Environment;
 import io.rlarena.env.Reset;
 import io.rlarena.env.Step;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A wrapper that records every episode played through it into an {@link EpisodeFile}. Lines go
@@ -26,12 +26,16 @@ public final class EpisodeRecorder extends Wrapper {
     private final BufferedWriter out;
     private int episodes;
     private int t;
+    private boolean finished;
 
-    /** Records into {@code file}, which is written (replaced if it exists) when this wrapper is closed. */
+    /**
+     * Records into {@code file}, which is written (replaced if it exists) only by {@link #finish}:
+     * closing an unfinished recorder (an evaluation that failed) leaves {@code file} as it was.
+     */
     public EpisodeRecorder(Environment env, Path file, EpisodeFile.Header header) {
         super(env);
         this.file = file;
-        this.temp = file.resolveSibling(file.getFileName() + ".tmp");
+        this.temp = file.resolveSibling(file.getFileName() + SafeFiles.TEMP_SUFFIX);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -79,21 +83,27 @@ public final class EpisodeRecorder extends Wrapper {
         }
     }
 
-    /** Finishes the file (the temporary file renamed onto the target), leaving the environment open. */
+    /** Finishes the file (the temporary file forced to disk and renamed onto the target), leaving the environment open. */
     public void finish() {
         try {
             out.close();
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            finished = true;
+            SafeFiles.moveIntoPlace(temp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the episode file " + file, e);
         }
     }
 
-    /** Finishes the file, then closes the environment. */
+    /** Closes the environment; an unfinished recording is discarded and the target file left as it was. */
     @Override
     public void close() {
         try {
-            finish();
+            if (!finished) {
+                out.close();
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot discard the episode file " + temp, e);
         } finally {
             super.close();
         }

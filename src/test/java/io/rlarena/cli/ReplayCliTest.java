@@ -97,4 +97,29 @@ class ReplayCliTest {
             assertTrue(replay.out().contains(env.getValue()) && replay.out().contains("verified"), replay.out());
         }
     }
+
+    @Test
+    void aRecordingIsReplacedOnlyByACompleteEvaluationAndOnlyWithForce() throws Exception {
+        Path file = recorded();
+        String before = Files.readString(file);
+        Cli again = Cli.run("eval", "--agent-file", AGENT, "--episodes", "1", "--seed", "6", "--record", file.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("already exists") && again.err().contains("--force"), again.err());
+        Cli failing = Cli.run("eval", "--agent-file", AGENT, "--env", "ConnectFour-v0", "--episodes", "1", "--record",
+                file.toString(), "--force");
+        assertEquals(2, failing.exitCode(), failing.out() + failing.err());
+        assertEquals(before, Files.readString(file), "a failed evaluation leaves the recording as it was");
+        assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary file is left");
+        Cli forced = Cli.run("eval", "--agent-file", AGENT, "--episodes", "1", "--seed", "6", "--record", file.toString(),
+                "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(Files.readString(file).lines().count() < before.lines().count(), "replaced by the 1-episode recording");
+        Path agentCopy = dir.resolve("agent.zip");
+        Files.copy(Path.of(AGENT), agentCopy);
+        Cli ontoAgent = Cli.run("eval", "--agent-file", agentCopy.toString(), "--episodes", "1", "--record",
+                agentCopy.toString(), "--force");
+        assertEquals(2, ontoAgent.exitCode());
+        assertTrue(ontoAgent.err().contains("is the agent file"), ontoAgent.err());
+        assertEquals(Files.size(Path.of(AGENT)), Files.size(agentCopy), "the agent is untouched");
+    }
 }

@@ -29,7 +29,7 @@ class EpisodeFileTest {
     static Path record(Path file, String env, Map<String, String> options, int episodes) {
         EpisodeFile.Header header = EpisodeFile.Header.of(env, options, "raw", "random play", "-");
         SplittableRandom random = new SplittableRandom(7);
-        try (Environment recorder = new EpisodeRecorder(REGISTRY.make(env, options), file, header)) {
+        try (EpisodeRecorder recorder = new EpisodeRecorder(REGISTRY.make(env, options), file, header)) {
             for (int e = 0; e < episodes; e++) {
                 recorder.reset(100 + e);
                 boolean done = false;
@@ -37,6 +37,7 @@ class EpisodeFileTest {
                     done = recorder.step(recorder.actionSpace().sample(random, recorder.actionMask())).done();
                 }
             }
+            recorder.finish();
         }
         return file;
     }
