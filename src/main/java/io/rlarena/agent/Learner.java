@@ -10,6 +10,9 @@ public interface Learner extends Policy {
     /** Trains up to {@code steps} environment steps in all, reporting to {@code listener}. */
     void learn(long steps, TrainingListener listener);
 
+    /** Whether every network weight is finite (false once training diverged). */
+    boolean weightsFinite();
+
     /** The trained network in DL4J's format, with optimizer state when {@code withUpdater}. */
     byte[] modelBytes(boolean withUpdater);
 

@@ -1,6 +1,6 @@
 package io.rlarena.agent;
 
-/** What a learning loop reports: every environment step, and every finished episode. */
+/** What a learning loop reports: every environment step, every finished episode and every update. */
 public interface TrainingListener {
 
     /** Called after environment step {@code step} (1-based) and any learning it triggered. */
@@ -8,6 +8,13 @@ public interface TrainingListener {
     }
 
     default void onEpisode(EpisodeStats episode) {
+    }
+
+    /**
+     * Called after each learning update (DQN: a phase of gradient steps; policy gradients: a
+     * rollout's optimization) with its mean loss, which is not finite when training diverged.
+     */
+    default void onUpdate(double loss) {
     }
 
     /** Checked after each step's report: true ends training early (e.g. once a target is reached). */

@@ -1,6 +1,7 @@
 package io.rlarena.cli;
 
 import io.rlarena.agent.Version;
+import io.rlarena.train.Trainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,6 +59,11 @@ public final class Main {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
+        }
+        if (e instanceof Trainer.TrainingDiverged) {
+            err.println("stopped: " + e.getMessage());
+            err.flush();
+            return 1;
         }
         err.println("failed: " + e);
         if (parsed.originalArgs().contains("-v") || parsed.originalArgs().contains("--verbose")) {

@@ -154,6 +154,11 @@ public final class ModelBytes {
             } else {
                 throw new IllegalArgumentException(CONFIGURATION + " describes neither a layer stack nor a graph");
             }
+            if (!finite(model.params())) {
+                throw new IllegalArgumentException("the network's weights are not all finite (NaN or infinite): the "
+                        + "training that saved it diverged; use an earlier checkpoint, or train again with a lower "
+                        + "learning rate");
+            }
             if (withUpdater && hasEntry(bytes, UPDATER)) {
                 restoreUpdater(model, bytes);
             }
@@ -214,6 +219,11 @@ public final class ModelBytes {
                 checkClassNames(entry.getValue());
             }
         }
+    }
+
+    /** Whether every value of {@code params} is finite (NaN and infinities propagate into the sum). */
+    public static boolean finite(INDArray params) {
+        return params.isEmpty() || Double.isFinite(params.sumNumber().doubleValue());
     }
 
     /** Parameters of a layer stack, from its configuration alone. */

@@ -36,10 +36,15 @@ final class MetricsLog implements AutoCloseable {
         }
     }
 
-    void write(EpisodeStats e, double stepsPerSecond) {
+    /**
+     * Writes one row; the loss is empty when no update preceded the episode, unless training has
+     * {@code diverged}: then a NaN loss is written as NaN.
+     */
+    void write(EpisodeStats e, double stepsPerSecond, boolean diverged) {
         try {
             out.write(String.format(Locale.ROOT, "%d,%d,%s,%d,%s,%.6f,%d,%.1f", e.step(), e.episode(),
-                    number(e.episodeReturn()), e.length(), Double.isNaN(e.loss()) ? "" : number(e.loss()), e.epsilon(),
+                    number(e.episodeReturn()), e.length(), Double.isNaN(e.loss()) && !diverged ? "" : number(e.loss()),
+                    e.epsilon(),
                     e.success() ? 1 : 0, stepsPerSecond));
             out.newLine();
         } catch (IOException ex) {

@@ -37,7 +37,7 @@ public final class Presets {
     /** The keys a preset file may hold. */
     record PresetFile(String description, String algorithm, String env, Map<String, String> envOptions,
                       String observation, Long steps, Long seed, Integer checkpointEvery, Integer evalEvery,
-                      Integer evalEpisodes, Integer recordEvery, JsonObject hyperparameters,
+                      Integer evalEpisodes, Integer recordEvery, String onDivergence, JsonObject hyperparameters,
                       List<Variant> variants) {
     }
 
@@ -94,7 +94,8 @@ public final class Presets {
                 "eval_every", String.valueOf(preset.evalEvery() == null ? 0 : preset.evalEvery()),
                 "eval_episodes", String.valueOf(preset.evalEpisodes() == null ? DEFAULT_EVAL_EPISODES
                         : preset.evalEpisodes()),
-                "record_every", String.valueOf(preset.recordEvery() == null ? 0 : preset.recordEvery())));
+                "record_every", String.valueOf(preset.recordEvery() == null ? 0 : preset.recordEvery()),
+                "on_divergence", preset.onDivergence() == null ? "stop" : preset.onDivergence()));
         Map<String, String> envOptions = new TreeMap<>(preset.envOptions() == null ? Map.of() : preset.envOptions());
         envOptions.putAll(request.envOptions());
         List<String> sets = new ArrayList<>();

@@ -18,12 +18,15 @@ import java.util.TreeMap;
  * @param evalEpisodes episodes per such evaluation
  * @param recordEvery  steps between recorded greedy episodes ({@code episodes/step-N.jsonl}, for
  *                     {@code rlarena replay}); 0: none
+ * @param onDivergence what a non-finite reward, loss or weight does: {@code stop} training with a
+ *                     message (the default), or {@code warn} once and go on (NaN is logged as NaN)
  */
 public record RunConfig(String algorithm, String env, Map<String, String> envOptions, String observation,
                         long steps, long seed, int checkpointEvery, int evalEvery, int evalEpisodes,
-                        int recordEvery, JsonObject hyperparameters) {
+                        int recordEvery, String onDivergence, JsonObject hyperparameters) {
 
     public static final Set<String> OBSERVATIONS = Set.of("auto", "onehot", "raw");
+    public static final Set<String> ON_DIVERGENCE = Set.of("stop", "warn");
     /** Checkpoints a run writes at least, whatever {@code checkpoint_every} says (unless it is 0). */
     public static final int MIN_CHECKPOINTS = 4;
 
@@ -45,6 +48,9 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
         if (recordEvery < 0) {
             throw new IllegalArgumentException("record_every must be >= 0 (0: no recordings), got " + recordEvery);
         }
+        if (!ON_DIVERGENCE.contains(onDivergence)) {
+            throw new IllegalArgumentException("on_divergence must be stop or warn, got '" + onDivergence + "'");
+        }
         if (checkpointEvery < 0) {
             throw new IllegalArgumentException("checkpoint_every must be >= 0 (0: no checkpoints), got " + checkpointEvery);
         }
@@ -57,5 +63,17 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
      */
     public long checkpointInterval() {
         return checkpointEvery == 0 ? 0 : Math.min(checkpointEvery, Math.max(1, steps / MIN_CHECKPOINTS));
+    }
+
+    /**
+     * {@code json} (a config.json) with the keys added after its format was first written, at the
+     * values runs written before them had: {@code on_divergence=stop}.
+     */
+    public static JsonObject withLaterKeys(JsonObject json) {
+        JsonObject copy = json.deepCopy();
+        if (!copy.has("on_divergence")) {
+            copy.addProperty("on_divergence", "stop");
+        }
+        return copy;
     }
 }

@@ -132,8 +132,8 @@ public record RunDirectory(Path path) {
             throw new IllegalArgumentException(path + " is not a run directory (no " + CONFIG + ")");
         }
         try {
-            return Configs.fromJson(com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject(),
-                    RunConfig.class, file.toString());
+            return Configs.fromJson(RunConfig.withLaterKeys(com.google.gson.JsonParser.parseString(Files.readString(file))
+                    .getAsJsonObject()), RunConfig.class, file.toString());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(file + " is unreadable: " + e.getMessage());
         }
@@ -233,7 +233,7 @@ public record RunDirectory(Path path) {
      */
     static void checkSameConfig(RunConfig config, AgentFile.Contents checkpoint, Path configFile) {
         List<String> differences = new ArrayList<>();
-        difference(Configs.toJson(config), checkpoint.config(), "", differences);
+        difference(Configs.toJson(config), RunConfig.withLaterKeys(checkpoint.config()), "", differences);
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException(configFile + " no longer matches the checkpoint " + checkpoint.file()
                     + ": " + String.join("; ", differences) + ". Put config.json back as it was, or start a new run "

@@ -1,5 +1,6 @@
 package io.rlarena.train;
 
+import com.google.gson.JsonElement;
 import io.rlarena.agent.AgentFile;
 import io.rlarena.agent.Algorithm;
 import io.rlarena.agent.Algorithms;
@@ -138,6 +139,13 @@ public final class Trainer {
         }
     }
 
+    /** Training stopped because a reward, a loss or a weight stopped being finite. */
+    public static final class TrainingDiverged extends IllegalStateException {
+        TrainingDiverged(String message) {
+            super(message);
+        }
+    }
+
     /** Metrics, checkpoints and progress for one run. */
     private static final class RunListener implements TrainingListener {
 
@@ -156,6 +164,8 @@ public final class Trainer {
         private long episodes;
         private double epsilon = Double.NaN;
         private double bestEvalReturn = Double.NEGATIVE_INFINITY;
+        private long stepNow;
+        private boolean diverged;
 
         RunListener(RunConfig config, RunDirectory run, Learner learner, AgentFile.EnvRef envRef, MetricsLog metrics,
                     Progress progress, Environment evalEnv, Environment recordEnv, SelfPlayPool selfPlay) {
@@ -184,7 +194,11 @@ public final class Trainer {
 
         @Override
         public void onEpisode(EpisodeStats episode) {
-            metrics.write(episode, episode.step() / seconds());
+            if (!Double.isFinite(episode.episodeReturn())) {
+                diverged(episode.step(), "episode " + episode.episode() + " returned " + episode.episodeReturn()
+                        + ": the environment gave a non-finite reward");
+            }
+            metrics.write(episode, episode.step() / seconds(), diverged);
             episodes++;
             epsilon = episode.epsilon();
             returns.addLast(episode.episodeReturn());
@@ -196,7 +210,35 @@ public final class Trainer {
         }
 
         @Override
+        public void onUpdate(double loss) {
+            if (!Double.isFinite(loss)) {
+                diverged(stepNow, "the training loss is " + loss + " (often a learning rate too high for this network: "
+                        + "it is " + learningRate() + ")");
+            }
+        }
+
+        /** Stops training with {@code why} ({@code on_divergence=stop}) or warns once and goes on. */
+        private void diverged(long step, String why) {
+            String message = "training diverged at step " + step + ": " + why + ". Lower the learning rate (--set "
+                    + "learning_rate=...), or --set on_divergence=warn to train on regardless";
+            if (config.onDivergence().equals("stop")) {
+                metrics.flush();
+                throw new TrainingDiverged(message + "; the run's files up to here are kept in " + run.path());
+            }
+            if (!diverged) {
+                progress.note("warning: " + message);
+            }
+            diverged = true;
+        }
+
+        private String learningRate() {
+            JsonElement rate = config.hyperparameters().get("learning_rate");
+            return rate == null ? "its configured value" : "learning_rate=" + rate.getAsString();
+        }
+
+        @Override
         public void onStep(long step) {
+            stepNow = step;
             if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && step < config.steps()) {
                 snapshotForSelfPlay(step);
             }
@@ -301,6 +343,9 @@ public final class Trainer {
         }
 
         private void checkpoint(long step) {
+            if (!learner.weightsFinite()) {
+                diverged(step, "the network's weights are no longer finite");
+            }
             metrics.flush();
             save(run.checkpoint(step), step, true);
             List<Path> all = run.checkpoints();

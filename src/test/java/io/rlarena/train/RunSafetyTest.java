@@ -115,4 +115,53 @@ class RunSafetyTest {
                 () -> Trainer.resume(run, REGISTRY, Progress.NONE));
         assertTrue(option.getMessage().contains("env_options.is_slippery"), option.getMessage());
     }
+
+    /** A progress that keeps its notes. */
+    private static final class Notes implements Progress {
+        final List<String> notes = new java.util.ArrayList<>();
+
+        @Override
+        public void update(long step, String status) {
+        }
+
+        @Override
+        public void note(String message) {
+            notes.add(message);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void anExplodingLearningRateStopsTrainingWithAClearMessage() throws Exception {
+        RunDirectory run = new RunDirectory(dir.resolve("diverged"));
+        Trainer.TrainingDiverged e = assertThrows(Trainer.TrainingDiverged.class, () -> Trainer.train(
+                lake(3000, "learning_starts=100", "learning_rate=1e30"), REGISTRY, run, Progress.NONE));
+        assertTrue(e.getMessage().contains("diverged at step") && e.getMessage().contains("learning_rate=1.0E30")
+                && e.getMessage().contains("on_divergence=warn"), e.getMessage());
+        assertFalse(Files.exists(run.agentFile()));
+
+        RunDirectory warned = new RunDirectory(dir.resolve("warned"));
+        Notes notes = new Notes();
+        Trainer.train(lake(3000, "learning_starts=100", "learning_rate=1e30", "on_divergence=warn"), REGISTRY, warned,
+                notes);
+        assertEquals(1, notes.notes.size(), notes.notes.toString());
+        assertTrue(Files.readAllLines(warned.metricsFile()).stream().anyMatch(l -> l.split(",")[4].equals("NaN")),
+                "a NaN loss is written as NaN, not as the empty 'no update yet'");
+        IllegalArgumentException load = assertThrows(IllegalArgumentException.class,
+                () -> io.rlarena.agent.AgentFile.load(warned.agentFile()).policy());
+        assertTrue(load.getMessage().contains("not all finite") && load.getMessage().contains(warned.agentFile().toString()),
+                load.getMessage());
+    }
+
+    @Test
+    void aNonFiniteRewardStopsTraining() {
+        RunConfig config = Presets.resolve(new Presets.Request(io.rlarena.env.TestEnvs.NanReward.class.getName(), Map.of(),
+                "dqn", null, List.of(), 300L, 1L)).config();
+        Trainer.TrainingDiverged e = assertThrows(Trainer.TrainingDiverged.class, () -> Trainer.train(config,
+                REGISTRY, new RunDirectory(dir.resolve("nan")), Progress.NONE));
+        assertTrue(e.getMessage().contains("non-finite reward"), e.getMessage());
+    }
 }

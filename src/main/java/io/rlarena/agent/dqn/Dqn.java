@@ -194,8 +194,10 @@ public final class Dqn implements Learner {
 
                 // learn: gradient steps on replayed batches, then the target network
                 if (step > config.learningStarts() && step % config.trainFreq() == 0) {
-                    lossSum += train();
+                    double phaseLoss = train();
+                    lossSum += phaseLoss;
                     lossCount += config.gradientSteps();
+                    listener.onUpdate(phaseLoss / config.gradientSteps());
                 }
                 if (step % config.targetUpdateInterval() == 0) {
                     updateTarget();
@@ -323,6 +325,11 @@ public final class Dqn implements Learner {
     /** The online network's Q-value of every action in {@code observation}. */
     public float[] qValues(float[] observation) {
         return online.output(observation, 1);
+    }
+
+    @Override
+    public boolean weightsFinite() {
+        return ModelBytes.finite(online.params());
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class A2c extends PolicyGradient {
             }
             tracker.loss = PolicyGradient.fit(network, rollout.observations, rollout.masks, rollout.chosen,
                     rollout.logProbs, rows, 0, rollout.size(), advantages, returns, config.normalizeAdvantage());
+            listener.onUpdate(tracker.loss);
             step = PolicyGradient.reportSteps(step, rollout.size(), totalSteps, listener);
         }
     }

@@ -49,6 +49,11 @@ abstract class PolicyGradient implements Learner {
     }
 
     @Override
+    public boolean weightsFinite() {
+        return ModelBytes.finite(network.params());
+    }
+
+    @Override
     public byte[] modelBytes(boolean withUpdater) {
         return network.toBytes(withUpdater);
     }

@@ -53,6 +53,7 @@ public final class Ppo extends PolicyGradient {
 
             // optimize: epochs of shuffled minibatches
             tracker.loss = optimize(advantages, returns);
+            listener.onUpdate(tracker.loss);
             step = PolicyGradient.reportSteps(step, rollout.size(), totalSteps, listener);
         }
     }

@@ -113,8 +113,11 @@ public final class Reinforce extends PolicyGradient {
                     }
                 }
             }
-            // optimize: one step on every finished episode's transitions
+            // optimize: one step on every finished episode's transitions (none when no episode finished: NaN)
             tracker.loss = update(episodes);
+            if (Arrays.stream(episodes).anyMatch(episode -> episode.returns != null)) {
+                listener.onUpdate(tracker.loss);
+            }
             step = PolicyGradient.reportSteps(step, (int) stepsThisRound, totalSteps, listener);
         }
     }
