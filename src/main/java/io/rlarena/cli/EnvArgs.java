@@ -39,6 +39,17 @@ final class EnvArgs {
             if (!Files.exists(plugin)) {
                 throw new IllegalArgumentException("--plugin " + plugin + ": no such jar or folder");
             }
+            if (!Files.isReadable(plugin)) {
+                throw new IllegalArgumentException("--plugin " + plugin + ": not readable (check its permissions)");
+            }
+            if (Files.isRegularFile(plugin)) {
+                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(plugin.toFile())) {
+                    jar.size();
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("--plugin " + plugin + ": not a readable jar (" + e.getMessage()
+                            + "); give a jar or a folder of classes");
+                }
+            }
             try {
                 urls.add(plugin.toUri().toURL());
             } catch (MalformedURLException e) {

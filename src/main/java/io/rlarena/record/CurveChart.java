@@ -1,5 +1,6 @@
 package io.rlarena.record;
 
+import io.rlarena.agent.SafeFiles;
 import io.rlarena.record.LearningCurves.Curve;
 import io.rlarena.record.LearningCurves.Plot;
 import org.knowm.xchart.BitmapEncoder;
@@ -13,11 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.DoubleStream;
@@ -72,23 +70,10 @@ public final class CurveChart {
             throw new IllegalArgumentException("the output must be a .png file, got " + file);
         }
         XYChart chart = chart(plot);
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeFiles.writeAtomically(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: the temporary file is only left behind if it cannot be deleted either
-            }
         }
     }
 

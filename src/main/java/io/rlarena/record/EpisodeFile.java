@@ -134,7 +134,7 @@ public final class EpisodeFile {
         try {
             JsonElement element = JsonParser.parseString(text);
             if (!element.isJsonObject()) {
-                throw bad(file, line, "expected a JSON object, got " + text);
+                throw bad(file, line, "expected a JSON object, got " + Json.shorten(text));
             }
             return element.getAsJsonObject();
         } catch (JsonParseException e) {

@@ -3,14 +3,13 @@ package io.rlarena.record;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.rlarena.agent.Json;
+import io.rlarena.agent.SafeFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -49,13 +48,8 @@ public final class HtmlReplay {
         data.add("frames", list);
         String json = Json.LINES.toJson(data).replace("</", "<\\/");
         String page = template().replace("/*DATA*/null", json);
-        Path temp = out.resolveSibling(out.getFileName() + ".tmp");
         try {
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            Files.writeString(temp, page, StandardCharsets.UTF_8);
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SafeFiles.writeAtomically(out, page.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the page " + out + ": " + e.getMessage());
         }

@@ -258,8 +258,8 @@ public record RunDirectory(Path path) {
 
     /** The self-play snapshots in {@code pool/}, oldest first. */
     List<Path> poolSnapshots() {
-        return list(path.resolve(POOL)).stream().filter(p -> p.getFileName().toString().endsWith(".zip")).sorted()
-                .toList();
+        return list(path.resolve(POOL)).stream().filter(p -> STEP_FILE.matcher(p.getFileName().toString()).matches())
+                .sorted().toList();
     }
 
     /** Episodes logged in {@code metrics.csv}. */

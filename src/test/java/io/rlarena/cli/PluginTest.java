@@ -104,4 +104,14 @@ class PluginTest {
         assertTrue(eval.out().contains("\"mean_length\": 4.0"), "in 4 steps: " + eval.out());
         assertTrue(new File(run.toFile(), "agent.zip").exists());
     }
+
+    @Test
+    void aPluginThatIsNoJarIsRefusedNotIgnored() throws Exception {
+        Path notAJar = pluginDir.resolveSibling("not-a-jar-" + System.nanoTime() + ".jar");
+        Files.writeString(notAJar, "this is not a zip");
+        Cli envs = Cli.run("envs", "--plugin", notAJar.toString());
+        assertEquals(2, envs.exitCode());
+        assertTrue(envs.err().contains(notAJar.toString()) && envs.err().contains("not a readable jar"), envs.err());
+        Files.delete(notAJar);
+    }
 }

@@ -164,4 +164,18 @@ class RunSafetyTest {
                 REGISTRY, new RunDirectory(dir.resolve("nan")), Progress.NONE));
         assertTrue(e.getMessage().contains("non-finite reward"), e.getMessage());
     }
+
+    @Test
+    void aForeignFileInTheSelfPlayPoolIsLeftAloneOnResume() throws Exception {
+        RunConfig config = Presets.resolve(new Presets.Request("TicTacToe-v0", Map.of("opponent", "self+random"), "ppo",
+                null, List.of("checkpoint_every=512", "n_envs=4", "n_steps=16"), 2048L, 1L)).config();
+        RunDirectory run = new RunDirectory(dir.resolve("selfplay"));
+        Trainer.train(config, REGISTRY, run, Progress.NONE);
+        Files.delete(run.agentFile());
+        Path foreign = run.path().resolve(RunDirectory.POOL).resolve("notes.zip");
+        Files.writeString(foreign, "not a snapshot");
+        Trainer.resume(run, REGISTRY, Progress.NONE);
+        assertTrue(Files.exists(run.agentFile()));
+        assertEquals("not a snapshot", Files.readString(foreign));
+    }
 }

@@ -130,6 +130,14 @@ public final class MazeGrid {
         return open;
     }
 
+    private static int onlyOne(int earlier, int cell, String what, String source, int r, int c) {
+        if (earlier >= 0) {
+            throw new IllegalArgumentException(source + ": row " + (r + 1) + ", column " + (c + 1) + ": a second "
+                    + what + "; a maze has exactly one");
+        }
+        return cell;
+    }
+
     /** Parses a hand-written maze: {@code #} wall, {@code .} open, {@code S} start, {@code G} goal; square, walled. */
     public static MazeGrid parse(String text, String source) {
         List<String> rows = new ArrayList<>();
@@ -158,8 +166,8 @@ public final class MazeGrid {
                 switch (ch) {
                     case '#' -> wall[index(size, r, c)] = true;
                     case '.' -> { }
-                    case 'S' -> start = index(size, r, c);
-                    case 'G' -> goal = index(size, r, c);
+                    case 'S' -> start = onlyOne(start, index(size, r, c), "start 'S'", source, r, c);
+                    case 'G' -> goal = onlyOne(goal, index(size, r, c), "goal 'G'", source, r, c);
                     default -> throw new IllegalArgumentException(source + ": row " + (r + 1) + ", column " + (c + 1)
                             + ": unknown cell '" + ch + "'; use # . S G");
                 }

@@ -128,6 +128,9 @@ class MazeGridTest {
                 () -> MazeGrid.parse("#####\n#S#G#\n#####\n#####\n#####\n", "m")).getMessage().contains("cannot be reached"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MazeGrid.parse("###\n#x#\n###\n", "m"))
                 .getMessage().contains("unknown cell 'x'"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> MazeGrid.parse("#####\n#S.S#\n#..G#\n#...#\n#####\n", "m")).getMessage()
+                .contains("row 2, column 4: a second start 'S'"));
         assertThrows(IllegalArgumentException.class, () -> MazeGrid.generate(8, 0, false, 1));
         assertThrows(IllegalArgumentException.class, () -> MazeEnvs.load("no_such_maze"));
     }
