@@ -15,6 +15,7 @@ import io.rlarena.nn.HuberLoss;
 import io.rlarena.nn.ModelBytes;
 import io.rlarena.nn.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -39,6 +40,8 @@ public final class Dqn implements Learner {
             (config, envs, seed) -> new Dqn((DqnConfig) config, envs, seed),
             bytes -> new QPolicy(ModelBytes.read(bytes, false)));
 
+    /** The format of {@link #writeState}: 2 added the target network. */
+    private static final long STATE_FORMAT = 2;
     /** Rows per batched target-network call: bounds the activations' memory for large phases. */
     private static final int MAX_ROWS_PER_CALL = 8192;
 
@@ -337,18 +340,48 @@ public final class Dqn implements Learner {
         return ModelBytes.write(online, withUpdater);
     }
 
+    /**
+     * Writes the state format marker (a negative number: the first format began with the episode
+     * count), the episode count, the target network's weights and the replay buffer.
+     */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
+        out.writeLong(-STATE_FORMAT);
         out.writeLong(episode);
+        float[] weights = target.params().toFloatVector();
+        out.writeInt(weights.length);
+        for (float w : weights) {
+            out.writeFloat(w);
+        }
         replay.write(out);
     }
 
-    /** Restores the online network (the target network restarts as its copy) and the replay buffer. */
+    /**
+     * Restores the online network, the target network as it was (checkpoints of the first format,
+     * which lack it, restart it as a copy of the online one) and the replay buffer.
+     */
     @Override
     public void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException {
         ModelBytes.restoreInto(online.model(), model);
-        updateTarget();
-        episode = state.readLong();
+        long first = state.readLong();
+        if (first >= 0) { // the first format: no target network saved
+            episode = first;
+            target.params().assign(online.params());
+        } else if (first == -STATE_FORMAT) {
+            episode = state.readLong();
+            int count = state.readInt();
+            if (count != target.params().length()) {
+                throw new IOException("the checkpoint's target network has " + count + " weights, this run's "
+                        + target.params().length());
+            }
+            float[] weights = new float[count];
+            for (int i = 0; i < count; i++) {
+                weights[i] = state.readFloat();
+            }
+            target.params().assign(Nd4j.create(weights, target.params().shape()));
+        } else {
+            throw new IOException("unknown training state format " + (-first) + " (a newer rlarena wrote it)");
+        }
         replay.read(state, Seeds.derive(seed, "replay-resume", stepsDone));
         exploration = new SplittableRandom(Seeds.derive(seed, "exploration-resume", stepsDone));
         startStep = stepsDone;

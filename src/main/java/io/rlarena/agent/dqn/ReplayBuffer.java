@@ -143,6 +143,10 @@ public final class ReplayBuffer {
         }
         next = in.readInt();
         size = in.readInt();
+        if (size < 0 || size > capacity || next < 0 || next >= capacity) {
+            throw new IOException("the checkpoint's replay buffer claims " + size + " transitions (next slot " + next
+                    + ") in a buffer of " + capacity);
+        }
         readFloats(in, observations, size * observationSize);
         readFloats(in, nextObservations, size * observationSize);
         readFloats(in, rewards, size);

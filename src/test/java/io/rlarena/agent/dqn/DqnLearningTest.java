@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DQN learns: checked against exact oracles (value iteration) with fixed seeds and the shipped presets. */
@@ -134,6 +135,38 @@ class DqnLearningTest {
         float[] q = dqn.qValues(new float[] {1f});
         assertEquals(10.0, q[0], 0.7);
         assertEquals(10.0, q[1], 0.7);
+    }
+
+    @Test
+    void aCheckpointRestoresTheSoftTargetNetworkAsItWas() throws Exception {
+        // tau < 1: the target lags the online network, so restarting it as the online copy would change training
+        DqnConfig config = new DqnConfig(3e-3, 0.9, 32, 5000, 100, 1, 1, 1, 0.05, true, 0.1, 1.0, 0.0, 1.0, 1, 1, false,
+                new NetworkSpec(List.of(16), "relu"));
+        Dqn dqn = new Dqn(config, new TimeLimit(new TestEnvs.Chain(), 10), 3);
+        dqn.learn(600, TrainingListener.NONE);
+        java.io.ByteArrayOutputStream state = new java.io.ByteArrayOutputStream();
+        dqn.writeState(new java.io.DataOutputStream(state));
+        Dqn restored = new Dqn(config, new TimeLimit(new TestEnvs.Chain(), 10), 3);
+        restored.restore(dqn.modelBytes(true), new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(state.toByteArray())), 600);
+        float[] before = targetWeights(dqn);
+        assertFalse(java.util.Arrays.equals(before, onlineWeights(dqn)), "the fixture's target must lag the online network");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, targetWeights(restored));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(onlineWeights(dqn), onlineWeights(restored));
+    }
+
+    private static float[] targetWeights(Dqn dqn) throws Exception {
+        return weights(dqn, "target");
+    }
+
+    private static float[] onlineWeights(Dqn dqn) throws Exception {
+        return weights(dqn, "online");
+    }
+
+    private static float[] weights(Dqn dqn, String field) throws Exception {
+        java.lang.reflect.Field network = Dqn.class.getDeclaredField(field);
+        network.setAccessible(true);
+        return ((io.rlarena.nn.Network) network.get(dqn)).params().toFloatVector();
     }
 
     @Test
