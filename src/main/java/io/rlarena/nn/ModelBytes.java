@@ -25,6 +25,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,11 @@ import java.util.zip.ZipInputStream;
  */
 public final class ModelBytes {
 
-    /** Parameters a network may have (1 GiB of floats); a saved or configured network beyond it is refused. */
-    public static final long MAX_PARAMETERS = 1L << 28;
+    /**
+     * Parameters a network may have (2^26, 256 MiB of floats, a hundred times rlarena's largest
+     * preset); a saved or configured network beyond it is refused before anything is allocated.
+     */
+    public static final long MAX_PARAMETERS = 1L << 26;
     /** Bytes {@code configuration.json} may inflate to. */
     static final int MAX_CONFIGURATION_BYTES = 4 << 20;
 
@@ -309,24 +313,26 @@ public final class ModelBytes {
                         + shapeLength + "), but the configuration needs " + expected);
             }
             int n = (int) expected;
-            return switch (data.type()) {
-                case FLOAT -> {
-                    float[] values = new float[n];
-                    for (int i = 0; i < n; i++) {
-                        values[i] = in.readFloat();
-                    }
-                    yield Nd4j.create(values, new long[] {1, n}, DataType.FLOAT);
-                }
-                case DOUBLE -> {
-                    double[] values = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        values[i] = in.readDouble();
-                    }
-                    yield Nd4j.create(values, new long[] {1, n}, DataType.DOUBLE);
-                }
+            int width = switch (data.type()) {
+                case FLOAT -> Float.BYTES;
+                case DOUBLE -> Double.BYTES;
                 default -> throw new IllegalArgumentException(name + " holds " + data.type()
                         + " values; rlarena reads FLOAT and DOUBLE");
             };
+            // read before converting: memory grows with the bytes actually there, not with the declared length
+            ByteBuffer values = ByteBuffer.wrap(readCapped(in, (long) n * width, name));
+            if (values.capacity() != (long) n * width) {
+                throw new IllegalArgumentException(name + " ends after " + values.capacity() / width + " of its " + n
+                        + " values (the file is cut off)");
+            }
+            if (width == Float.BYTES) {
+                float[] floats = new float[n];
+                values.asFloatBuffer().get(floats);
+                return Nd4j.create(floats, new long[] {1, n}, DataType.FLOAT);
+            }
+            double[] doubles = new double[n];
+            values.asDoubleBuffer().get(doubles);
+            return Nd4j.create(doubles, new long[] {1, n}, DataType.DOUBLE);
         }
     }
 

@@ -80,7 +80,7 @@ public final class EpisodeFile {
         if (lines.isEmpty()) {
             throw bad(file, 1, "the file is empty; expected a header line");
         }
-        Header header = as(file, 1, object(file, 1, lines.get(0)), Header.class, "format", "version", "env",
+        Header header = as(file, 1, object(file, 1, lines.get(0)), Header.class, "format", "version", "env", "env_options",
                 "observation");
         if (!FORMAT.equals(header.format())) {
             throw bad(file, 1, "format is '" + header.format() + "', expected '" + FORMAT + "': not an episode file");
@@ -151,8 +151,9 @@ public final class EpisodeFile {
         }
         try {
             return Json.LINES.fromJson(object, type);
-        } catch (JsonParseException | NumberFormatException e) {
-            throw bad(file, line, "a value has the wrong type (" + e.getMessage() + ")");
+        } catch (RuntimeException e) { // gson's type errors, and what a record's constructor refuses
+            throw bad(file, line, "a value has the wrong type or is out of range (" + (e.getMessage() != null
+                    ? e.getMessage() : "null where a value is needed") + ")");
         }
     }
 

@@ -58,7 +58,8 @@ public final class Configs {
             while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
                 cause = cause.getCause();
             }
-            throw new IllegalArgumentException(context + ": " + cause.getMessage(), e);
+            throw new IllegalArgumentException(context + ": " + (cause.getMessage() != null ? cause.getMessage()
+                    : "a value is null or of the wrong type (" + cause + ")"), e);
         }
     }
 
