@@ -17,16 +17,19 @@ public interface Learner extends Policy {
     byte[] modelBytes(boolean withUpdater);
 
     /**
-     * Writes what resuming needs beyond the network, at a checkpoint: counters and, for DQN, the
-     * replay buffer.
+     * Writes what resuming needs beyond the network, at a {@link TrainingListener#onBoundary}:
+     * counters, every random stream's state, each environment copy's episode in progress
+     * ({@link io.rlarena.env.EpisodeLog}) and, for DQN, the target network and the replay buffer.
      */
     void writeState(DataOutputStream out) throws IOException;
 
     /**
      * Continues from a checkpoint: the network with its optimizer state ({@code modelBytes(true)}),
      * the state {@link #writeState} wrote, and the environment steps already done. The next
-     * {@link #learn} call trains from there to its total; episodes restart at the resume (the
-     * interrupted one is lost) and the random streams are derived anew from the step.
+     * {@link #learn} call trains from there to its total exactly as the uninterrupted run did:
+     * the same draws, the same episodes, the same updates.
+     *
+     * @throws IOException if the state is unreadable, of another configuration or of an earlier format
      */
     void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException;
 }

@@ -17,6 +17,15 @@ public interface TrainingListener {
     default void onUpdate(double loss) {
     }
 
+    /**
+     * Called where the learner's state is complete through environment step {@code step}: every
+     * step and episode up to it reported, nothing after it begun, so a checkpoint written now
+     * resumes exactly. DQN reaches one after each vector step, the policy-gradient agents after
+     * each update.
+     */
+    default void onBoundary(long step) {
+    }
+
     /** Checked after each step's report: true ends training early (e.g. once a target is reached). */
     default boolean stopRequested() {
         return false;

@@ -12,6 +12,7 @@ import io.rlarena.agent.pg.PpoConfig;
 import io.rlarena.env.Box;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
+import io.rlarena.env.RestorableRandom;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.Step;
 import io.rlarena.env.VectorEnv;
@@ -26,8 +27,8 @@ import io.rlarena.train.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import java.util.random.RandomGenerator;
 
 /**
  * The speed of one environment with one agent configuration, each figure the median of several
@@ -77,7 +78,7 @@ public final class Benchmark {
     public EnvSpeed envSpeed(long steps, int copies) {
         double[] single = new double[repeats];
         double[] vector = new double[repeats];
-        SplittableRandom random = new SplittableRandom(1);
+        RandomGenerator random = new RestorableRandom(1);
         try (Environment env = makeEnv(); VectorEnv batch = new VectorEnv(this::makeEnv, copies, 1)) {
             for (int r = -1; r < repeats; r++) { // r = -1 warms up
                 env.reset(Seeds.derive(1, "bench", r + 1));
@@ -205,7 +206,7 @@ public final class Benchmark {
             actions = env.actionSpace().n();
         }
         int inputSize = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-        SplittableRandom random = new SplittableRandom(3);
+        RandomGenerator random = new RestorableRandom(3);
         float[][] byRows = inputsByRows(inputSize, random);
         int batch = updateBatch();
         float[] x = randomFloats(batch * inputSize, random);
@@ -255,7 +256,7 @@ public final class Benchmark {
         throw new IllegalArgumentException("no input prepared for batch " + rows);
     }
 
-    private static float[][] inputsByRows(int inputSize, SplittableRandom random) {
+    private static float[][] inputsByRows(int inputSize, RandomGenerator random) {
         float[][] inputs = new float[BATCHES.length][];
         for (int i = 0; i < BATCHES.length; i++) {
             inputs[i] = randomFloats(BATCHES[i] * inputSize, random);
@@ -263,7 +264,7 @@ public final class Benchmark {
         return inputs;
     }
 
-    private static float[] randomFloats(int n, SplittableRandom random) {
+    private static float[] randomFloats(int n, RandomGenerator random) {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = (float) random.nextDouble(-1, 1);

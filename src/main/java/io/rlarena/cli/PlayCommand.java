@@ -1,5 +1,6 @@
 package io.rlarena.cli;
 
+import io.rlarena.env.RestorableRandom;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.TurnBasedGame;
 import io.rlarena.envs.board.Opponent;
@@ -19,8 +20,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
 
 /** {@code rlarena play}: a person plays a board game in the terminal against an agent or an opponent. */
 @Command(name = "play", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -62,7 +63,7 @@ final class PlayCommand implements Callable<Integer> {
         Arena.Player machine = Arena.Player.parse(rival.agentFile != null ? rival.agentFile : rival.opponent);
         TurnBasedGame game = BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions).get();
         int human = side.equals("first") ? 0 : 1;
-        SplittableRandom random = new SplittableRandom(seed != null ? seed : Seeds.fresh());
+        RandomGenerator random = new RestorableRandom(seed != null ? seed : Seeds.fresh());
         Opponent rivalForGame = machine.opponent().forNewGame(random);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintWriter out = spec.commandLine().getOut();

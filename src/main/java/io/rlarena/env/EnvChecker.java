@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * Checks that an environment keeps the {@link Environment} contract, the way Gymnasium's and
@@ -77,7 +77,7 @@ public final class EnvChecker {
 
     /** Plays seeded random legal actions, returning one line per step to compare rollouts. */
     private static List<String> rollout(Environment env, long seed, List<String> passed, List<String> problems) {
-        SplittableRandom actions = new SplittableRandom(seed);
+        RandomGenerator actions = new RestorableRandom(seed);
         List<String> trace = new ArrayList<>();
         Space observations = env.observationSpace();
         Discrete actionSpace = env.actionSpace();

@@ -1,5 +1,8 @@
 package io.rlarena.env;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,14 +56,17 @@ public final class VectorEnv implements AutoCloseable {
             throw new IllegalArgumentException("env_threads must be >= 1, got " + threads);
         }
         this.copies = new ArrayList<>(count);
+        List<Environment> made = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Environment env = factory.get();
-            if (i > 0 && (env == copies.get(0) || !env.observationSpace().equals(copies.get(0).observationSpace())
-                    || !env.actionSpace().equals(copies.get(0).actionSpace()))) {
+            boolean same = made.contains(env);
+            if (i > 0 && (same || !env.observationSpace().equals(made.get(0).observationSpace())
+                    || !env.actionSpace().equals(made.get(0).actionSpace()))) {
                 throw new IllegalArgumentException("the environment factory must make independent copies with equal "
-                        + "spaces; copy " + i + " is " + (env == copies.get(0) ? "the same object" : env.spec().id()));
+                        + "spaces; copy " + i + " is " + (same ? "the same object" : env.spec().id()));
             }
-            copies.add(env);
+            made.add(env);
+            copies.add(new EpisodeLog(env)); // a checkpoint saves each copy's episode in progress
         }
         Environment first = copies.get(0);
         this.observationSize = first.observationSpace().flatSize();
@@ -110,6 +116,29 @@ public final class VectorEnv implements AutoCloseable {
         Arrays.fill(success, false);
         Arrays.fill(finalObservations, null);
         return observations;
+    }
+
+    /** Writes each copy's episode in progress ({@link EpisodeLog}), for a checkpoint. */
+    public void writeState(DataOutputStream out) throws IOException {
+        for (Environment copy : copies) {
+            ((EpisodeLog) copy).write(out);
+        }
+    }
+
+    /**
+     * Replays the episodes {@link #writeState} saved into these copies: each is where the saved
+     * copy was, and the observations and masks are theirs.
+     */
+    public void restoreState(DataInputStream in) throws IOException {
+        for (int i = 0; i < copies.size(); i++) {
+            Environment copy = copies.get(i);
+            store(i, ((EpisodeLog) copy).replay(in), copy.actionMask());
+        }
+        Arrays.fill(rewards, 0f);
+        Arrays.fill(terminated, false);
+        Arrays.fill(truncated, false);
+        Arrays.fill(success, false);
+        Arrays.fill(finalObservations, null);
     }
 
     /** Steps every copy with its action ({@code actions[i]} for copy i), resetting finished copies. */

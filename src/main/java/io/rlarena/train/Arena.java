@@ -2,6 +2,7 @@ package io.rlarena.train;
 
 import io.rlarena.agent.AgentFile;
 import io.rlarena.agent.Policy;
+import io.rlarena.env.RestorableRandom;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.TurnBasedGame;
 import io.rlarena.envs.board.AlphaBeta;
@@ -11,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * A round robin on a board game: every pair of players plays {@code games} games, the first-named
@@ -54,7 +55,7 @@ public final class Arena {
     /** An agent's greedy policy as a player: it sees the board from its own side, under the legal-move mask. */
     public record PolicyPlayer(String spec, Policy policy) implements Opponent {
         @Override
-        public int move(TurnBasedGame game, SplittableRandom random) {
+        public int move(TurnBasedGame game, RandomGenerator random) {
             return policy.act(game.observation(), game.legalMask());
         }
     }
@@ -105,7 +106,7 @@ public final class Arena {
         for (int g = 0; g < games; g++) {
             Player first = g % 2 == 0 ? a : b;
             Player second = g % 2 == 0 ? b : a;
-            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, "game", g));
+            RandomGenerator random = new RestorableRandom(Seeds.derive(seed, "game", g));
             TurnBasedGame.Outcome outcome = playGame(newGame.get(), first.opponent(), second.opponent(), random);
             int aSide = g % 2 == 0 ? 0 : 1;
             if (outcome.winner() == aSide) {
@@ -123,7 +124,7 @@ public final class Arena {
      * @throws IllegalStateException naming the player if one chooses an illegal move
      */
     public static TurnBasedGame.Outcome playGame(TurnBasedGame game, Opponent first, Opponent second,
-                                                 SplittableRandom random) {
+                                                 RandomGenerator random) {
         Opponent firstForGame = first.forNewGame(random);
         Opponent secondForGame = second.forNewGame(random);
         while (!game.isOver()) {
@@ -155,7 +156,7 @@ public final class Arena {
             int winner = game.outcome().winner();
             return new Lines(1, winner == side ? 1 : 0, winner < 0 ? 1 : 0, winner == 1 - side ? 1 : 0);
         }
-        int[] moves = game.currentPlayer() == side ? new int[] {player.move(game, new SplittableRandom(0))}
+        int[] moves = game.currentPlayer() == side ? new int[] {player.move(game, new RestorableRandom(0))}
                 : searcher.bestMoves(game);
         Lines total = new Lines(0, 0, 0, 0);
         for (int move : moves) {

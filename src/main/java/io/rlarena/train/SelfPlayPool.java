@@ -6,7 +6,7 @@ import io.rlarena.envs.board.Opponent;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The opponent {@code self} of a training run: snapshots of the agent being trained, taken at
@@ -28,7 +28,7 @@ final class SelfPlayPool implements Opponent {
     }
 
     @Override
-    public Opponent forNewGame(SplittableRandom random) {
+    public Opponent forNewGame(RandomGenerator random) {
         if (snapshots.isEmpty()) {
             throw new IllegalStateException("the self-play pool has no snapshot yet");
         }
@@ -37,7 +37,7 @@ final class SelfPlayPool implements Opponent {
     }
 
     @Override
-    public int move(TurnBasedGame game, SplittableRandom random) {
+    public int move(TurnBasedGame game, RandomGenerator random) {
         return forNewGame(random).move(game, random);
     }
 

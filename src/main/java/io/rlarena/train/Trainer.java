@@ -114,27 +114,30 @@ public final class Trainer {
             Map<String, String> envOptions = new TreeMap<>(config.envOptions());
             envOptions.put(EnvRegistry.MAX_EPISODE_STEPS, String.valueOf(envs.first().spec().maxEpisodeSteps()));
             AgentFile.EnvRef envRef = new AgentFile.EnvRef(config.env(), envOptions);
-            long startStep = 0;
-            if (resumeFrom != null) {
-                startStep = resumeFrom.manifest().steps();
-                try (DataInputStream state = new DataInputStream(new ByteArrayInputStream(resumeFrom.state()))) {
-                    learner.restore(resumeFrom.model(), state, startStep);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(resumeFrom.file() + ": its training state is unreadable ("
-                            + e.getMessage() + ")");
-                }
-            }
+            long startStep = resumeFrom == null ? 0 : resumeFrom.manifest().steps();
             RunListener listener;
             try (MetricsLog metrics = new MetricsLog(run.metricsFile(), resumeFrom != null)) {
                 listener = new RunListener(config, run, learner, envRef, metrics, progress, evalEnv, recordEnv,
                         envs.usesSelfPlay() ? pool : null);
-                listener.startAt(startStep);
+                listener.startAt(startStep); // before the restore: a replayed self-play episode needs the pool
+                if (resumeFrom != null) {
+                    restore(learner, resumeFrom, startStep);
+                }
                 learner.learn(config.steps(), listener);
             }
             CurveChart.drawRun(run.path());
             listener.save(run.agentFile(), config.steps(), false); // last: agent.zip marks the run finished
             return new Result(config.steps(), listener.episodes, listener.seconds(), listener.meanReturn(),
                     listener.successRate());
+        }
+    }
+
+    private static void restore(Learner learner, AgentFile.Contents checkpoint, long step) {
+        try (DataInputStream state = new DataInputStream(new ByteArrayInputStream(checkpoint.state()))) {
+            learner.restore(checkpoint.model(), state, step);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(checkpoint.file() + ": its training state is unreadable ("
+                    + e.getMessage() + ")");
         }
     }
 
@@ -164,6 +167,7 @@ public final class Trainer {
         private double epsilon = Double.NaN;
         private double bestEvalReturn = Double.NEGATIVE_INFINITY;
         private long stepNow;
+        private long lastCheckpoint;
         private boolean diverged;
 
         RunListener(RunConfig config, RunDirectory run, Learner learner, AgentFile.EnvRef envRef, MetricsLog metrics,
@@ -216,6 +220,16 @@ public final class Trainer {
             }
         }
 
+        /** Checkpoints at the first boundary at or past each multiple of the checkpoint interval. */
+        @Override
+        public void onBoundary(long step) {
+            long interval = config.checkpointInterval();
+            if (interval > 0 && step < config.steps() && step / interval > lastCheckpoint / interval) {
+                checkpoint(step);
+                lastCheckpoint = step;
+            }
+        }
+
         /** Stops training with {@code why} ({@code on_divergence=stop}) or warns once and goes on. */
         private void diverged(long step, String why) {
             String message = "training diverged at step " + step + ": " + why + ". Lower the learning rate (--set "
@@ -241,9 +255,6 @@ public final class Trainer {
             if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && step < config.steps()) {
                 snapshotForSelfPlay(step);
             }
-            if (config.checkpointInterval() > 0 && step % config.checkpointInterval() == 0 && step < config.steps()) {
-                checkpoint(step);
-            }
             if (config.evalEvery() > 0 && (step % config.evalEvery() == 0 || step == config.steps())) {
                 evaluate(step);
             }
@@ -263,6 +274,7 @@ public final class Trainer {
          * it had at that step.
          */
         void startAt(long step) {
+            lastCheckpoint = step;
             if (step == 0) {
                 snapshotForSelfPlay(0);
                 return;

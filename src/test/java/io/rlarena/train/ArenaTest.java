@@ -50,7 +50,7 @@ class ArenaTest {
         }
         Opponent lowestCell = new Opponent() {
             @Override
-            public int move(io.rlarena.env.TurnBasedGame game, java.util.SplittableRandom random) {
+            public int move(io.rlarena.env.TurnBasedGame game, java.util.random.RandomGenerator random) {
                 return java.util.Arrays.stream(Opponent.legalMoves(game)).min().orElseThrow();
             }
 

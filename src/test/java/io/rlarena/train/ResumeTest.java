@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,6 +88,11 @@ class ResumeTest {
         assertEquals(1.0, reference.exactSuccessRate(), 1e-12);
         assertEquals(reference.exactSuccessRate(), afterResume.exactSuccessRate(), 1e-12);
         assertEquals(reference.meanLength(), afterResume.meanLength(), 1e-12, "both on the 6-step shortest path");
+        // and bit for bit: SIGKILL at an arbitrary moment, then --resume, is the uninterrupted run
+        assertEquals(learningColumns(uninterrupted), learningColumns(run), "metrics.csv learning columns");
+        assertEquals(AgentFile.load(uninterrupted.resolve(RunDirectory.AGENT)).manifest(),
+                AgentFile.load(run.resolve(RunDirectory.AGENT)).manifest());
+        assertArrayEquals(weights(uninterrupted), weights(run), "the same final weights");
     }
 
     @Test
@@ -104,6 +110,16 @@ class ResumeTest {
         IllegalArgumentException notARun = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.resume(new RunDirectory(dir.resolve("nothing")), REGISTRY, Progress.NONE));
         assertTrue(notARun.getMessage().contains("not a run directory"), notARun.getMessage());
+    }
+
+    private static List<String> learningColumns(Path run) throws Exception {
+        return Files.readAllLines(run.resolve(RunDirectory.METRICS)).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(','))).toList();
+    }
+
+    private static float[] weights(Path run) {
+        return io.rlarena.nn.ModelBytes.read(AgentFile.load(run.resolve(RunDirectory.AGENT)).model(), false).params()
+                .toFloatVector();
     }
 
     private static List<Path> checkpoints(Path run) {

@@ -7,7 +7,9 @@ import io.rlarena.agent.QPolicy;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Box;
 import io.rlarena.env.Environment;
+import io.rlarena.env.EpisodeLog;
 import io.rlarena.env.MirrorSymmetric;
+import io.rlarena.env.RestorableRandom;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.Step;
 import io.rlarena.env.Wrapper;
@@ -21,7 +23,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +41,11 @@ public final class Dqn implements Learner {
             (config, envs, seed) -> new Dqn((DqnConfig) config, envs, seed),
             bytes -> new QPolicy(ModelBytes.read(bytes, false)));
 
-    /** The format of {@link #writeState}: 2 added the target network. */
-    private static final long STATE_FORMAT = 2;
+    /**
+     * The format of {@link #writeState}, written negated first (format 1 began with the episode
+     * count): 3 holds everything an exact resume needs.
+     */
+    private static final long STATE_FORMAT = 3;
     /** Rows per batched target-network call: bounds the activations' memory for large phases. */
     private static final int MAX_ROWS_PER_CALL = 8192;
 
@@ -67,10 +71,21 @@ public final class Dqn implements Learner {
     private final boolean[] mirroredMask;
     private final long seed;
     private final long envSeed;
-    private SplittableRandom exploration;
+    private final RestorableRandom exploration;
     /** Steps done before the next {@link #learn} (a checkpoint's step after {@link #restore}). */
     private long startStep;
     private long episode;
+    /**
+     * Where each copy's episode stands (its observation, mask, return and length so far) and the
+     * losses since the last reported episode: set by the first {@link #learn} or by {@link #restore}.
+     */
+    private final float[][] observations;
+    private final boolean[][] masks;
+    private final double[] episodeReturns;
+    private final int[] episodeLengths;
+    private double lossSum;
+    private int lossCount;
+    private boolean started;
     private final float[] targets;
     private final float[] nextTarget;
     private final float[] labels;
@@ -87,8 +102,12 @@ public final class Dqn implements Learner {
     public Dqn(DqnConfig config, Supplier<? extends Environment> envs, long seed) {
         this.envs = new Environment[config.nEnvs()];
         for (int i = 0; i < this.envs.length; i++) {
-            this.envs[i] = envs.get();
+            this.envs[i] = new EpisodeLog(envs.get()); // a checkpoint saves each copy's episode in progress
         }
+        this.observations = new float[this.envs.length][];
+        this.masks = new boolean[this.envs.length][];
+        this.episodeReturns = new double[this.envs.length];
+        this.episodeLengths = new int[this.envs.length];
         Environment env = this.envs[0];
         if (!(env.observationSpace() instanceof Box box)) {
             throw new IllegalArgumentException("DQN needs Box (float vector) observations, but " + env.spec().id()
@@ -125,7 +144,7 @@ public final class Dqn implements Learner {
             mirrorWindows[i] = new NStepWindow(config.nSteps(), config.gamma(), observationSize);
         }
         this.seed = seed;
-        this.exploration = new SplittableRandom(Seeds.derive(seed, "exploration"));
+        this.exploration = new RestorableRandom(Seeds.derive(seed, "exploration"));
         this.envSeed = Seeds.derive(seed, "env");
         this.targets = new float[config.batchSize()];
         this.nextTarget = new float[config.batchSize() * actionCount];
@@ -167,18 +186,14 @@ public final class Dqn implements Learner {
     @Override
     public void learn(long totalSteps, TrainingListener listener) {
         int copies = envs.length;
-        float[][] observations = new float[copies][];
-        boolean[][] masks = new boolean[copies][];
-        long resetSeed = startStep == 0 ? envSeed : Seeds.derive(envSeed, "resume", startStep);
-        for (int i = 0; i < copies; i++) {
-            observations[i] = envs[i].reset(i == 0 ? resetSeed : Seeds.derive(resetSeed, "copy", i)).observation();
-            masks[i] = envs[i].actionMask();
+        if (!started) {
+            for (int i = 0; i < copies; i++) {
+                observations[i] = envs[i].reset(i == 0 ? envSeed : Seeds.derive(envSeed, "copy", i)).observation();
+                masks[i] = envs[i].actionMask();
+            }
+            started = true;
         }
-        double[] episodeReturns = new double[copies];
-        int[] episodeLengths = new int[copies];
         int[] actions = new int[copies];
-        double lossSum = 0;
-        int lossCount = 0;
         long step = startStep;
         while (step < totalSteps) {
             // act: epsilon-greedy among legal actions, one forward call for every greedy copy
@@ -226,6 +241,7 @@ public final class Dqn implements Learner {
                     return;
                 }
             }
+            listener.onBoundary(step);
         }
     }
 
@@ -341,50 +357,80 @@ public final class Dqn implements Learner {
     }
 
     /**
-     * Writes the state format marker (a negative number: the first format began with the episode
-     * count), the episode count, the target network's weights and the replay buffer.
+     * Writes everything the next step depends on: the format, the episode count, the exploration
+     * generator, the losses since the last episode, the target network, each copy's episode in
+     * progress (its return and length, n-step windows and {@link EpisodeLog}) and the replay buffer.
      */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
         out.writeLong(-STATE_FORMAT);
         out.writeLong(episode);
+        out.writeLong(exploration.state());
+        out.writeDouble(lossSum);
+        out.writeInt(lossCount);
         float[] weights = target.params().toFloatVector();
         out.writeInt(weights.length);
         for (float w : weights) {
             out.writeFloat(w);
         }
+        for (int i = 0; i < envs.length; i++) {
+            out.writeDouble(episodeReturns[i]);
+            out.writeInt(episodeLengths[i]);
+            windows[i].write(out);
+            if (mirrorWindows.length > 0) {
+                mirrorWindows[i].write(out);
+            }
+            EpisodeLog.of(envs[i]).write(out);
+        }
         replay.write(out);
     }
 
     /**
-     * Restores the online network, the target network as it was (checkpoints of the first format,
-     * which lack it, restart it as a copy of the online one) and the replay buffer.
+     * Continues exactly where {@link #writeState} was called: networks, generators, counters,
+     * replay buffer, and each copy's episode replayed into this learner's copies.
      */
     @Override
     public void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException {
         ModelBytes.restoreInto(online.model(), model);
-        long first = state.readLong();
-        if (first >= 0) { // the first format: no target network saved
-            episode = first;
-            target.params().assign(online.params());
-        } else if (first == -STATE_FORMAT) {
-            episode = state.readLong();
-            int count = state.readInt();
-            if (count != target.params().length()) {
-                throw new IOException("the checkpoint's target network has " + count + " weights, this run's "
-                        + target.params().length());
-            }
-            float[] weights = new float[count];
-            for (int i = 0; i < count; i++) {
-                weights[i] = state.readFloat();
-            }
-            target.params().assign(Nd4j.create(weights, target.params().shape()));
-        } else {
-            throw new IOException("unknown training state format " + (-first) + " (a newer rlarena wrote it)");
+        long format = -state.readLong();
+        if (format != STATE_FORMAT) {
+            throw new IOException(format <= 0 || format < STATE_FORMAT
+                    ? "it was written by an earlier rlarena, whose checkpoints do not resume exactly: finish the run "
+                    + "with that version, or train again"
+                    : "training state format " + format + " is newer than this rlarena's " + STATE_FORMAT + ": upgrade");
         }
-        replay.read(state, Seeds.derive(seed, "replay-resume", stepsDone));
-        exploration = new SplittableRandom(Seeds.derive(seed, "exploration-resume", stepsDone));
+        episode = state.readLong();
+        exploration.restore(state.readLong());
+        lossSum = state.readDouble();
+        lossCount = state.readInt();
+        int count = state.readInt();
+        if (count != target.params().length()) {
+            throw new IOException("the checkpoint's target network has " + count + " weights, this run's "
+                    + target.params().length());
+        }
+        float[] weights = new float[count];
+        for (int i = 0; i < count; i++) {
+            weights[i] = state.readFloat();
+        }
+        target.params().assign(Nd4j.create(weights, target.params().shape()));
+        for (int i = 0; i < envs.length; i++) {
+            episodeReturns[i] = state.readDouble();
+            episodeLengths[i] = state.readInt();
+            windows[i].read(state);
+            if (mirrorWindows.length > 0) {
+                mirrorWindows[i].read(state);
+            }
+            observations[i] = EpisodeLog.of(envs[i]).replay(state);
+            masks[i] = envs[i].actionMask();
+        }
+        replay.read(state);
         startStep = stepsDone;
+        started = true;
+    }
+
+    /** Transitions in the replay buffer. */
+    int storedTransitions() {
+        return replay.size();
     }
 
     /** Linear decay from the initial to the final epsilon over the exploration fraction of training. */

@@ -61,4 +61,35 @@ final class NStepWindow {
         first = (first + 1) % n;
         count--;
     }
+
+    /** Writes the steps held (for a checkpoint). */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(count);
+        for (int k = 0; k < count; k++) {
+            int slot = (first + k) % n;
+            for (int j = 0; j < observationSize; j++) {
+                out.writeFloat(observations[slot * observationSize + j]);
+            }
+            out.writeInt(actions[slot]);
+            out.writeFloat(rewards[slot]);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this (empty or not) window. */
+    void read(java.io.DataInputStream in) throws java.io.IOException {
+        int held = in.readInt();
+        if (held < 0 || held >= n) {
+            throw new java.io.IOException("the checkpoint's n-step window holds " + held + " steps; this run's holds at "
+                    + "most " + (n - 1));
+        }
+        first = 0;
+        count = held;
+        for (int k = 0; k < held; k++) {
+            for (int j = 0; j < observationSize; j++) {
+                observations[k * observationSize + j] = in.readFloat();
+            }
+            actions[k] = in.readInt();
+            rewards[k] = in.readFloat();
+        }
+    }
 }

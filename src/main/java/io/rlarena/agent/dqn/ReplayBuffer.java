@@ -1,10 +1,11 @@
 package io.rlarena.agent.dqn;
 
+import io.rlarena.env.RestorableRandom;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.SplittableRandom;
 
 /**
  * A ring buffer of transitions in flat primitive arrays, sampled uniformly (with replacement)
@@ -63,7 +64,7 @@ public final class ReplayBuffer {
     private final boolean[] terminated;
     private final boolean[] nextMasks;
     private final double[] discounts;
-    private SplittableRandom rng;
+    private final RestorableRandom rng;
     private final Batch batch;
     private int next;
     private int size;
@@ -80,7 +81,7 @@ public final class ReplayBuffer {
         this.terminated = new boolean[capacity];
         this.nextMasks = new boolean[capacity * actionCount];
         this.discounts = new double[capacity];
-        this.rng = new SplittableRandom(seed);
+        this.rng = new RestorableRandom(seed);
         this.batch = new Batch(sampleSize, observationSize, actionCount);
     }
 
@@ -124,15 +125,15 @@ public final class ReplayBuffer {
         for (int i = 0; i < size * actionCount; i++) {
             out.writeBoolean(nextMasks[i]);
         }
+        out.writeLong(rng.state());
     }
 
     /**
-     * Reads what {@link #write} wrote into this buffer, sampling from now on with a generator
-     * seeded by {@code seed}.
+     * Reads what {@link #write} wrote into this buffer, its sampling generator included.
      *
      * @throws IOException if the data does not fit this buffer (another configuration)
      */
-    public void read(DataInputStream in, long seed) throws IOException {
+    public void read(DataInputStream in) throws IOException {
         int savedCapacity = in.readInt();
         int savedObservation = in.readInt();
         int savedActions = in.readInt();
@@ -158,7 +159,7 @@ public final class ReplayBuffer {
         for (int i = 0; i < size * actionCount; i++) {
             nextMasks[i] = in.readBoolean();
         }
-        rng = new SplittableRandom(seed);
+        rng.restore(in.readLong());
     }
 
     private static void writeFloats(DataOutputStream out, float[] values, int count) throws IOException {

@@ -52,6 +52,7 @@ public final class A2c extends PolicyGradient {
                     rollout.logProbs, rows, 0, rollout.size(), advantages, returns, config.normalizeAdvantage());
             listener.onUpdate(tracker.loss);
             step = PolicyGradient.reportSteps(step, rollout.size(), totalSteps, listener);
+            listener.onBoundary(step);
         }
     }
 

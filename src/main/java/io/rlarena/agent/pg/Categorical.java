@@ -2,7 +2,7 @@ package io.rlarena.agent.pg;
 
 import io.rlarena.agent.QPolicy;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The masked categorical distribution of a policy head, on plain arrays: row {@code r} of
@@ -60,7 +60,7 @@ public final class Categorical {
     }
 
     /** Samples an action of row {@code row}; {@code scratch} holds at least n values. */
-    public static int sample(float[] logits, boolean[] mask, int row, int n, SplittableRandom random, double[] scratch) {
+    public static int sample(float[] logits, boolean[] mask, int row, int n, RandomGenerator random, double[] scratch) {
         probabilities(logits, mask, row, n, scratch);
         double u = random.nextDouble();
         int last = -1;

@@ -4,6 +4,10 @@ import io.rlarena.agent.EpisodeStats;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.VectorEnv;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /** Sums each copy's rewards and reports every finished episode of a vector env to a listener. */
 final class EpisodeTracker {
 
@@ -17,9 +21,24 @@ final class EpisodeTracker {
         return episodes;
     }
 
-    /** Continues the episode numbering of a resumed run. */
-    void resumeAt(long finishedEpisodes) {
-        episodes = finishedEpisodes;
+    /** Writes the episode count, the latest loss and each copy's return and length so far. */
+    void write(DataOutputStream out) throws IOException {
+        out.writeLong(episodes);
+        out.writeDouble(loss);
+        for (int i = 0; i < returns.length; i++) {
+            out.writeDouble(returns[i]);
+            out.writeInt(lengths[i]);
+        }
+    }
+
+    /** Continues from what {@link #write} wrote. */
+    void read(DataInputStream in) throws IOException {
+        episodes = in.readLong();
+        loss = in.readDouble();
+        for (int i = 0; i < returns.length; i++) {
+            returns[i] = in.readDouble();
+            lengths[i] = in.readInt();
+        }
     }
 
     EpisodeTracker(int copies) {

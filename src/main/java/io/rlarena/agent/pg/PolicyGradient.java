@@ -5,6 +5,7 @@ import io.rlarena.agent.Policy;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Box;
 import io.rlarena.env.Environment;
+import io.rlarena.env.RestorableRandom;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.VectorEnv;
 import io.rlarena.nn.ActorCritic;
@@ -13,7 +14,7 @@ import io.rlarena.nn.ModelBytes;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.SplittableRandom;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -23,16 +24,21 @@ import java.util.function.Supplier;
  */
 abstract class PolicyGradient implements Learner {
 
+    /** The format of {@link #writeState}: 3 holds everything an exact resume needs (as DQN's 3). */
+    private static final long STATE_FORMAT = 3;
+
     final VectorEnv vector;
     final ActorCritic network;
     final EpisodeTracker tracker;
-    /** Actions sampled while collecting (set by {@link #begin()}). */
-    SplittableRandom sampling;
+    /** Actions sampled while collecting. */
+    final RestorableRandom sampling;
     final long envSeed;
     private final long seed;
     private final Policy greedy;
     /** Steps done before the next {@code learn} (a checkpoint's step after {@link #restore}). */
     private long startStep;
+    /** Whether the copies hold episodes to continue: reset by the first {@code learn}, or restored. */
+    private boolean started;
 
     PolicyGradient(ActorCriticConfig config, Supplier<Environment> envs, long seed) {
         this.vector = new VectorEnv(envs, config.nEnvs(), config.envThreads());
@@ -40,6 +46,7 @@ abstract class PolicyGradient implements Learner {
         this.tracker = new EpisodeTracker(config.nEnvs());
         this.envSeed = Seeds.derive(seed, "env");
         this.seed = seed;
+        this.sampling = stream("sampling");
         this.greedy = new ActorCriticPolicy(network);
     }
 
@@ -58,32 +65,57 @@ abstract class PolicyGradient implements Learner {
         return network.toBytes(withUpdater);
     }
 
+    /** The random streams the algorithm draws from while learning, each saved at a checkpoint. */
+    List<RestorableRandom> streams() {
+        return List.of(sampling);
+    }
+
+    /**
+     * Writes everything the next update depends on (taken after an update, {@code onBoundary}):
+     * the format (negated: format 1 began with the episode count), the episode tracker, the random
+     * streams and each copy's episode in progress.
+     */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        out.writeLong(tracker.episodes());
+        out.writeLong(-STATE_FORMAT);
+        tracker.write(out);
+        for (RestorableRandom stream : streams()) {
+            out.writeLong(stream.state());
+        }
+        vector.writeState(out);
     }
 
     @Override
     public void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException {
         ModelBytes.restoreInto(network.model(), model);
-        tracker.resumeAt(state.readLong());
+        long format = -state.readLong();
+        if (format != STATE_FORMAT) {
+            throw new IOException(format < STATE_FORMAT
+                    ? "it was written by an earlier rlarena, whose checkpoints do not resume exactly: finish the run "
+                    + "with that version, or train again"
+                    : "training state format " + format + " is newer than this rlarena's " + STATE_FORMAT + ": upgrade");
+        }
+        tracker.read(state);
+        for (RestorableRandom stream : streams()) {
+            stream.restore(state.readLong());
+        }
+        vector.restoreState(state);
         startStep = stepsDone;
+        started = true;
     }
 
-    /**
-     * Starts {@code learn}: resets the copies (with seeds of their own when resuming) and the
-     * sampling stream; returns the steps already done.
-     */
+    /** Starts {@code learn}: resets the copies unless they continue restored episodes; returns the steps already done. */
     final long begin() {
-        vector.reset(startStep == 0 ? envSeed : Seeds.derive(envSeed, "resume", startStep));
-        sampling = stream("sampling");
+        if (!started) {
+            vector.reset(envSeed);
+            started = true;
+        }
         return startStep;
     }
 
-    /** The random stream {@code name}: from the root seed, or derived anew from the step when resuming. */
-    final SplittableRandom stream(String name) {
-        return new SplittableRandom(startStep == 0 ? Seeds.derive(seed, name)
-                : Seeds.derive(Seeds.derive(seed, name), "resume", startStep));
+    /** The random stream {@code name}, from the root seed. */
+    final RestorableRandom stream(String name) {
+        return new RestorableRandom(Seeds.derive(seed, name));
     }
 
     /**

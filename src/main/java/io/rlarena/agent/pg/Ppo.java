@@ -3,9 +3,11 @@ package io.rlarena.agent.pg;
 import io.rlarena.agent.Algorithm;
 import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.Environment;
+import io.rlarena.env.RestorableRandom;
 
-import java.util.SplittableRandom;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * Proximal policy optimization (Schulman et al. 2017), as in Stable-Baselines3 and CleanRL:
@@ -22,18 +24,23 @@ public final class Ppo extends PolicyGradient {
 
     private final PpoConfig config;
     private final Rollout rollout;
-    private SplittableRandom shuffling;
+    private final RestorableRandom shuffling;
 
     public Ppo(PpoConfig config, Supplier<Environment> envs, long seed) {
         super(config, envs, seed);
         this.config = config;
         this.rollout = new Rollout(config.nSteps(), vector, tracker);
+        this.shuffling = stream("minibatches");
+    }
+
+    @Override
+    List<RestorableRandom> streams() {
+        return List.of(sampling, shuffling);
     }
 
     @Override
     public void learn(long totalSteps, TrainingListener listener) {
         long step = begin();
-        shuffling = stream("minibatches");
         float[] advantages = new float[rollout.capacity * rollout.copies];
         float[] returns = new float[advantages.length];
         while (step < totalSteps) {
@@ -55,6 +62,7 @@ public final class Ppo extends PolicyGradient {
             tracker.loss = optimize(advantages, returns);
             listener.onUpdate(tracker.loss);
             step = PolicyGradient.reportSteps(step, rollout.size(), totalSteps, listener);
+            listener.onBoundary(step);
         }
     }
 
@@ -81,7 +89,7 @@ public final class Ppo extends PolicyGradient {
     }
 
     /** Fisher-Yates shuffle of {@code values} in place. */
-    static void shuffle(int[] values, SplittableRandom random) {
+    static void shuffle(int[] values, RandomGenerator random) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = values[i];

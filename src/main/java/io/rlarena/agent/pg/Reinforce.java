@@ -119,6 +119,7 @@ public final class Reinforce extends PolicyGradient {
                 listener.onUpdate(tracker.loss);
             }
             step = PolicyGradient.reportSteps(step, (int) stepsThisRound, totalSteps, listener);
+            listener.onBoundary(step);
         }
     }
 

@@ -4,7 +4,7 @@ import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.VectorEnv;
 import io.rlarena.nn.ActorCritic;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A fixed-length rollout of a vector env under the current policy, for PPO and A2C: per vector
@@ -64,7 +64,7 @@ final class Rollout {
      * Runs {@code steps} vector steps (at most the capacity) from the vector env's current
      * observations; {@code stepBefore} is the environment-step count before the first.
      */
-    void collect(VectorEnv vector, ActorCritic network, int steps, SplittableRandom random, long stepBefore,
+    void collect(VectorEnv vector, ActorCritic network, int steps, RandomGenerator random, long stepBefore,
                  TrainingListener listener) {
         this.steps = steps;
         int[] actionsNow = new int[copies];

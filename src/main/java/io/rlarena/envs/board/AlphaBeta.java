@@ -3,7 +3,7 @@ package io.rlarena.envs.board;
 import io.rlarena.env.TurnBasedGame;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Negamax search with alpha-beta pruning, {@code depth} moves ahead (spec {@code alphabeta:DEPTH};
@@ -33,7 +33,7 @@ public record AlphaBeta(int depth) implements Opponent {
     }
 
     @Override
-    public int move(TurnBasedGame game, SplittableRandom random) {
+    public int move(TurnBasedGame game, RandomGenerator random) {
         int[] best = bestMoves(game);
         return best[random.nextInt(best.length)];
     }

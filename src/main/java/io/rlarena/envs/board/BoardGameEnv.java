@@ -121,6 +121,24 @@ public final class BoardGameEnv extends SeededEnvironment implements MirrorSymme
         return game.copy();
     }
 
+    /** The generator's state and the episode count (which side the agent takes with {@code side=alternate}). */
+    @Override
+    public long[] betweenEpisodes() {
+        long[] random = super.betweenEpisodes();
+        long[] state = java.util.Arrays.copyOf(random, random.length + 1);
+        state[random.length] = episodes;
+        return state;
+    }
+
+    @Override
+    public void restoreBetweenEpisodes(long[] state) {
+        if (state.length < 2) {
+            throw new IllegalArgumentException("a board game's state holds its generator's state and episode count");
+        }
+        super.restoreBetweenEpisodes(java.util.Arrays.copyOf(state, state.length - 1));
+        episodes = state[state.length - 1];
+    }
+
     @Override
     public Reset reset() {
         game = newGame.get();

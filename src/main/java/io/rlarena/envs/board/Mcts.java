@@ -3,7 +3,7 @@ package io.rlarena.envs.board;
 import io.rlarena.env.TurnBasedGame;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Monte Carlo tree search with UCT (spec {@code mcts:SIMULATIONS}): each simulation descends the
@@ -28,7 +28,7 @@ public record Mcts(int simulations) implements Opponent {
     }
 
     @Override
-    public int move(TurnBasedGame game, SplittableRandom random) {
+    public int move(TurnBasedGame game, RandomGenerator random) {
         Opponent.legalMoves(game); // throws if the game is over
         Tree tree = new Tree(game.copy(), random);
         for (int i = 0; i < simulations; i++) {
@@ -41,7 +41,7 @@ public record Mcts(int simulations) implements Opponent {
     private static final class Tree {
 
         private final TurnBasedGame game;
-        private final SplittableRandom random;
+        private final RandomGenerator random;
         private final int[] moves;
         private int[] move = new int[256];
         private int[] mover = new int[256];
@@ -52,7 +52,7 @@ public record Mcts(int simulations) implements Opponent {
         private double[] wins = new double[256];
         private int size = 1;
 
-        Tree(TurnBasedGame game, SplittableRandom random) {
+        Tree(TurnBasedGame game, RandomGenerator random) {
             this.game = game;
             this.random = random;
             this.moves = new int[game.actionCount()];

@@ -4,7 +4,7 @@ import io.rlarena.env.TurnBasedGame;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,13 +26,13 @@ public interface Opponent {
      *
      * @throws IllegalStateException if the game is over
      */
-    int move(TurnBasedGame game, SplittableRandom random);
+    int move(TurnBasedGame game, RandomGenerator random);
 
     /** The spec {@link #parse} turns into this opponent, e.g. {@code mcts:200}. */
     String spec();
 
     /** The opponent that plays the next whole game: this one, or for a mixture one member drawn from {@code random}. */
-    default Opponent forNewGame(SplittableRandom random) {
+    default Opponent forNewGame(RandomGenerator random) {
         return this;
     }
 
@@ -44,7 +44,7 @@ public interface Opponent {
     /** Opponents of which each game gets one, drawn uniformly: the spec {@code random+alphabeta:2}. */
     record Mixture(java.util.List<Opponent> members) implements Opponent {
         @Override
-        public int move(TurnBasedGame game, SplittableRandom random) {
+        public int move(TurnBasedGame game, RandomGenerator random) {
             throw new IllegalStateException("a mixture plays through the member forNewGame draws");
         }
 
@@ -54,7 +54,7 @@ public interface Opponent {
         }
 
         @Override
-        public Opponent forNewGame(SplittableRandom random) {
+        public Opponent forNewGame(RandomGenerator random) {
             return members.get(random.nextInt(members.size())).forNewGame(random);
         }
 
@@ -76,7 +76,7 @@ public interface Opponent {
         private Opponent pool;
 
         @Override
-        public int move(TurnBasedGame game, SplittableRandom random) {
+        public int move(TurnBasedGame game, RandomGenerator random) {
             return forNewGame(random).move(game, random);
         }
 
@@ -86,7 +86,7 @@ public interface Opponent {
         }
 
         @Override
-        public Opponent forNewGame(SplittableRandom random) {
+        public Opponent forNewGame(RandomGenerator random) {
             if (pool == null) {
                 throw new IllegalStateException("opponent 'self' is the agent being trained: it plays only in "
                         + "'rlarena train'; name a fixed opponent (random, alphabeta:2, ...) elsewhere");

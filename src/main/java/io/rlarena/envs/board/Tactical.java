@@ -3,7 +3,7 @@ package io.rlarena.envs.board;
 import io.rlarena.env.TurnBasedGame;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Random play that sees one move ahead (spec {@code tactical}): it takes a move that wins at once
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 public record Tactical() implements Opponent {
 
     @Override
-    public int move(TurnBasedGame game, SplittableRandom random) {
+    public int move(TurnBasedGame game, RandomGenerator random) {
         int[] moves = Opponent.legalMoves(game);
         TurnBasedGame board = game.copy();
         int me = board.currentPlayer();

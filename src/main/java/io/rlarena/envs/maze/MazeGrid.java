@@ -1,14 +1,16 @@
 package io.rlarena.envs.maze;
 
+import io.rlarena.env.RestorableRandom;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * One maze: a {@code size x size} grid of wall and open cells with a start and a goal, generated
- * from a level seed or parsed from text. Generation uses only {@link SplittableRandom}, whose
+ * from a level seed or parsed from text. Generation uses only {@link RandomGenerator}, whose
  * sequence Java specifies exactly, so a level seed gives the same maze on every machine.
  */
 public final class MazeGrid {
@@ -39,7 +41,7 @@ public final class MazeGrid {
         if (!(braid >= 0 && braid <= 1)) {
             throw new IllegalArgumentException("maze braid must be in [0, 1], got " + braid);
         }
-        SplittableRandom rng = new SplittableRandom(levelSeed);
+        RandomGenerator rng = new RestorableRandom(levelSeed);
         boolean[] wall = new boolean[size * size];
         Arrays.fill(wall, true);
         carve(size, wall, rng);
@@ -62,7 +64,7 @@ public final class MazeGrid {
     }
 
     /** Iterative depth-first search from cell (1, 1), knocking out the wall to each new cell. */
-    private static void carve(int size, boolean[] wall, SplittableRandom rng) {
+    private static void carve(int size, boolean[] wall, RandomGenerator rng) {
         ArrayDeque<Integer> stack = new ArrayDeque<>();
         int first = index(size, 1, 1);
         wall[first] = false;
@@ -93,7 +95,7 @@ public final class MazeGrid {
     }
 
     /** Opens each dead end with probability {@code braid} into a neighbouring cell (preferring another dead end). */
-    private static void braid(int size, boolean[] wall, double braid, SplittableRandom rng) {
+    private static void braid(int size, boolean[] wall, double braid, RandomGenerator rng) {
         for (int r = 1; r < size - 1; r += 2) {
             for (int c = 1; c < size - 1; c += 2) {
                 if (openNeighbours(size, wall, r, c) != 1 || rng.nextDouble() >= braid) {

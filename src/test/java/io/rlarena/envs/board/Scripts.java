@@ -33,7 +33,7 @@ final class Scripts {
             private int next;
 
             @Override
-            public int move(TurnBasedGame game, SplittableRandom random) {
+            public int move(TurnBasedGame game, java.util.random.RandomGenerator random) {
                 return actions[next++];
             }
 
