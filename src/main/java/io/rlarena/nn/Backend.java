@@ -14,6 +14,9 @@ public final class Backend {
 
     /** Sets ND4J's math threads (the launcher also sets OMP_NUM_THREADS before the JVM starts). */
     public static void useThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
     }
