@@ -99,6 +99,11 @@ class EpisodeFileTest {
         assertBroken(text.replaceFirst("\"action\":[01]", "\"action\":\"left\""), "line 3", "wrong type");
         assertBroken(text.replaceFirst(",\"truncated\":false", ""), "line 3", "missing 'truncated'");
         assertBroken("", "line 1", "empty");
+        Path huge = dir.resolve("huge.jsonl");
+        Files.writeString(huge, text.lines().findFirst().orElseThrow() + "\n[" + "1,".repeat(500_000) + "1]\n");
+        IllegalArgumentException longLine = assertThrows(IllegalArgumentException.class, () -> EpisodeFile.read(huge));
+        assertTrue(longLine.getMessage().contains("line 2") && longLine.getMessage().length() < 500,
+                "the message quotes a long line in part: " + longLine.getMessage().length() + " characters");
         assertBroken(text.replaceFirst("\"action\":[01]", "\"action\":1.5"), "line 3", "action: expected a whole number");
         assertBroken(text.replaceFirst("\"terminated\":false", "\"terminated\":\"yes\""), "line 3",
                 "terminated: expected true or false, got the string \"yes\"");

@@ -94,7 +94,9 @@ class RunSafetyTest {
             public void close() {
             }
         };
+        Files.writeString(run.path().resolve("curve.png.tmp"), "a plot a kill cut off");
         Trainer.Result result = Trainer.resume(run, REGISTRY, recording);
+        assertFalse(Files.exists(run.path().resolve("curve.png.tmp")), "leftovers of the killed process are removed");
         assertEquals(2000, result.steps());
         assertTrue(notes.stream().anyMatch(n -> n.contains(newest.toString())), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.contains(checkpoints.get(checkpoints.size() - 2).toString())),
