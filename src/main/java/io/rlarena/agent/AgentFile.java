@@ -2,6 +2,9 @@ package io.rlarena.agent;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import io.rlarena.env.EnvRegistry;
+import io.rlarena.env.Environment;
+import io.rlarena.env.ObservationEncoding;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +70,64 @@ public final class AgentFile {
                 return Algorithms.get(manifest.algorithm()).policyLoader().apply(model);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("agent file " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * The environment the agent was trained on (its id and options from the manifest, from
+         * the built-in and class-path environments), wrapped in the agent's observation encoding:
+         * its observations are what {@link #policy()} takes.
+         *
+         * @throws IllegalArgumentException naming the file if that environment cannot be made here
+         */
+        public Environment environment() {
+            return environment(EnvRegistry.load());
+        }
+
+        /** {@link #environment()} from {@code registry} (with plug-ins, say). */
+        public Environment environment(EnvRegistry registry) {
+            Environment env = registry.make(manifest.env().id(), manifest.env().options(), "agent file " + file);
+            return ObservationEncoding.apply(env, manifest.observation());
+        }
+
+        /**
+         * The greedy policy, checked to fit {@code env} (as the agent sees it: wrapped in its
+         * encoding) before anything starts.
+         *
+         * @throws IllegalArgumentException naming the file, what the agent was trained on, and the mismatch
+         */
+        public Policy policyFor(Environment env) {
+            return policyFor(env.spec().id(), env.observationSpace().flatSize(), env.actionSpace().n());
+        }
+
+        /**
+         * The greedy policy, checked to take {@code observationValues} values and score {@code actions}
+         * actions, as {@code envId} gives them.
+         */
+        public Policy policyFor(String envId, int observationValues, int actions) {
+            Policy policy = policy();
+            boolean[] all = new boolean[actions];
+            java.util.Arrays.fill(all, true);
+            try {
+                policy.act(new float[observationValues], all);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("agent file " + file + " was trained on " + manifest.env().id() + " "
+                        + new java.util.TreeMap<>(manifest.env().options()) + " and does not fit " + envId + ": "
+                        + e.getMessage(), e);
+            }
+            return policy;
+        }
+
+        /**
+         * Refuses an agent trained on another environment than {@code envId}.
+         *
+         * @throws IllegalArgumentException naming the file and both ids
+         */
+        public void requireEnv(String envId) {
+            if (!manifest.env().id().equals(envId)) {
+                throw new IllegalArgumentException("agent file " + file + " is an agent for " + manifest.env().id()
+                        + ", not " + envId + "; give an agent trained on " + envId + " (or --env "
+                        + manifest.env().id() + ")");
             }
         }
     }

@@ -55,16 +55,16 @@ final class ArenaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Supplier<? extends TurnBasedGame> newGames = BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions);
         List<Arena.Player> parsed = new ArrayList<>();
         for (String player : players) {
-            parsed.add(Arena.Player.parse(player));
+            parsed.add(Arena.Player.parse(player, env, newGames));
         }
         if (allLines) {
             return allLines(parsed);
         }
         long rootSeed = seed != null ? seed : Seeds.fresh();
-        Arena.Report report = Arena.play(BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions), parsed,
-                games, rootSeed);
+        Arena.Report report = Arena.play(newGames, parsed, games, rootSeed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.GSON.toJson(toJson(report, rootSeed)));

@@ -86,7 +86,7 @@ final class EvalCommand implements Callable<Integer> {
                 env == null ? "agent file " + file : null);
         try (Environment environment = record == null ? made : new EpisodeRecorder(made, record,
                 EpisodeFile.Header.of(envId, options, manifest.observation(), file.toString(), EpisodeFile.sha256(file)))) {
-            result = Evaluator.evaluate(environment, agent.policy(), episodes, rootSeed);
+            result = Evaluator.evaluate(environment, agent.policyFor(environment), episodes, rootSeed);
             if (environment instanceof EpisodeRecorder recorder) {
                 recorder.finish(); // only a complete evaluation replaces the file
             }

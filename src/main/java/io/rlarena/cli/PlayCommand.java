@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** {@code rlarena play}: a person plays a board game in the terminal against an agent or an opponent. */
@@ -60,8 +61,9 @@ final class PlayCommand implements Callable<Integer> {
         if (!side.equals("first") && !side.equals("second")) {
             throw new IllegalArgumentException("--side must be first or second, got '" + side + "'");
         }
-        Arena.Player machine = Arena.Player.parse(rival.agentFile != null ? rival.agentFile : rival.opponent);
-        TurnBasedGame game = BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions).get();
+        Supplier<? extends TurnBasedGame> games = BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions);
+        Arena.Player machine = Arena.Player.parse(rival.agentFile != null ? rival.agentFile : rival.opponent, env, games);
+        TurnBasedGame game = games.get();
         int human = side.equals("first") ? 0 : 1;
         RandomGenerator random = new RestorableRandom(seed != null ? seed : Seeds.fresh());
         Opponent rivalForGame = machine.opponent().forNewGame(random);

@@ -50,6 +50,24 @@ public final class Arena {
             }
             return new Player(word, new PolicyPlayer(word, AgentFile.load(file).policy()));
         }
+
+        /**
+         * {@link #parse(String)} for games of {@code envId}: an agent file must have been trained on
+         * that game and fit its boards, checked before any game starts.
+         *
+         * @throws IllegalArgumentException naming the file and the mismatch
+         */
+        public static Player parse(String word, String envId, Supplier<? extends TurnBasedGame> games) {
+            Path file = Path.of(word);
+            if (!Files.isRegularFile(file)) {
+                return parse(word);
+            }
+            AgentFile.Contents agent = AgentFile.load(file);
+            agent.requireEnv(envId);
+            TurnBasedGame game = games.get();
+            return new Player(word, new PolicyPlayer(word, agent.policyFor(envId, game.observation().length,
+                    game.legalMask().length)));
+        }
     }
 
     /** An agent's greedy policy as a player: it sees the board from its own side, under the legal-move mask. */

@@ -95,4 +95,21 @@ class GamesCliTest {
         assertEquals(2, badSide.exitCode());
         assertTrue(badSide.err().contains("--side must be first or second"), badSide.err());
     }
+
+    @Test
+    void anAgentOfAnotherGameIsRefusedBeforeTheFirstMove() {
+        String ticTacToe = java.nio.file.Path.of(System.getProperty("rlarena.root", "."), "agents", "reference",
+                "TicTacToe-v0-dqn.zip").toString();
+        Cli play = typing("d1\n", "play", "--env", "ConnectFour-v0", "--agent-file", ticTacToe);
+        assertEquals(2, play.exitCode());
+        assertTrue(play.err().contains("is an agent for TicTacToe-v0, not ConnectFour-v0"), play.err());
+        assertTrue(play.out().isEmpty(), "nothing started: " + play.out());
+        Cli arena = Cli.run("arena", "--env", "ConnectFour-v0", "--players", ticTacToe + ",random", "--games", "2");
+        assertEquals(2, arena.exitCode());
+        assertTrue(arena.err().contains("is an agent for TicTacToe-v0"), arena.err());
+        Cli eval = Cli.run("eval", "--agent-file", ticTacToe, "--env", "ConnectFour-v0", "--episodes", "1");
+        assertEquals(2, eval.exitCode());
+        assertTrue(eval.err().contains("was trained on TicTacToe-v0") && eval.err().contains("does not fit ConnectFour-v0"),
+                eval.err());
+    }
 }
