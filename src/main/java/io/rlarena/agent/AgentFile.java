@@ -5,6 +5,7 @@ import com.google.gson.JsonParseException;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.ObservationEncoding;
+import io.rlarena.env.Plugin;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -36,7 +38,7 @@ public final class AgentFile {
     private static final String MODEL = "model.zip";
     /** In checkpoints only: the learner's state beyond the network ({@link Learner#writeState}). */
     private static final String STATE = "state.bin";
-    private static final java.util.List<String> ENTRIES = java.util.List.of(MANIFEST, CONFIG, MODEL, STATE);
+    private static final List<String> ENTRIES = List.of(MANIFEST, CONFIG, MODEL, STATE);
     private static final int MAX_JSON_BYTES = 1 << 20;
     /** How many times its file's size a binary entry may inflate to (older files deflated the model and state). */
     static final long MAX_INFLATION = 64;
@@ -48,12 +50,22 @@ public final class AgentFile {
     public record EnvRef(String id, Map<String, String> options) {
     }
 
-    /** What an agent file says about itself. */
+    /** What an agent file says about itself; {@code plugins}: where its environment came from (none for built-ins). */
     public record Manifest(String format, int formatVersion, String rlarenaVersion, String algorithm, EnvRef env,
-                           String observation, long seed, long steps) {
+                           String observation, long seed, long steps, List<Plugin> plugins) {
+
+        public Manifest {
+            plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        }
 
         public static Manifest of(String algorithm, EnvRef env, String observation, long seed, long steps) {
-            return new Manifest(FORMAT, FORMAT_VERSION, Version.VERSION, algorithm, env, observation, seed, steps);
+            return new Manifest(FORMAT, FORMAT_VERSION, Version.VERSION, algorithm, env, observation, seed, steps,
+                    List.of());
+        }
+
+        /** This manifest, recording the plug-ins its environment came from. */
+        public Manifest withPlugins(List<Plugin> plugins) {
+            return new Manifest(format, formatVersion, rlarenaVersion, algorithm, env, observation, seed, steps, plugins);
         }
     }
 

@@ -1,12 +1,10 @@
 package io.rlarena.cli;
 
 import io.rlarena.env.EnvRegistry;
+import io.rlarena.env.Plugin;
 import picocli.CommandLine.Option;
 
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,33 +27,37 @@ final class EnvArgs {
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J log messages and stack traces.")
     boolean verbose;
 
-    /** The registry of built-in and plug-in environments. */
+    /** The registry of built-in and plug-in ({@code --plugin}) environments. */
     EnvRegistry registry() {
-        if (plugins.isEmpty()) {
-            return EnvRegistry.load(EnvArgs.class.getClassLoader());
-        }
-        List<URL> urls = new ArrayList<>();
-        for (Path plugin : plugins) {
-            if (!Files.exists(plugin)) {
-                throw new IllegalArgumentException("--plugin " + plugin + ": no such jar or folder");
+        return EnvRegistry.withPlugins(plugins.stream().map(Plugin::of).toList());
+    }
+
+    /**
+     * The registry with the plug-ins {@code source} (a run, an agent file, an episode file)
+     * recorded, besides any given with {@code --plugin}: so a plug-in run needs {@code --plugin}
+     * only once. A recorded plug-in that is gone is an error naming it (unless {@code --plugin}
+     * gives others in its place); one whose content changed since is a warning on {@code err}.
+     */
+    EnvRegistry registry(List<Plugin> recorded, String source, PrintWriter err) {
+        List<Plugin> given = new ArrayList<>(plugins.stream().map(Plugin::of).toList());
+        for (Plugin plugin : recorded) {
+            if (given.stream().anyMatch(p -> p.path().equals(plugin.path()))) {
+                continue;
             }
-            if (!Files.isReadable(plugin)) {
-                throw new IllegalArgumentException("--plugin " + plugin + ": not readable (check its permissions)");
-            }
-            if (Files.isRegularFile(plugin)) {
-                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(plugin.toFile())) {
-                    jar.size();
-                } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException("--plugin " + plugin + ": not a readable jar (" + e.getMessage()
-                            + "); give a jar or a folder of classes");
+            if (!Files.exists(Path.of(plugin.path()))) {
+                if (!plugins.isEmpty()) {
+                    continue;
                 }
+                throw new IllegalArgumentException(source + " was made with the plug-in " + plugin.path()
+                        + ", which is not there any more; give its new place with --plugin PATH");
             }
-            try {
-                urls.add(plugin.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new UncheckedIOException(new java.io.IOException(e));
+            if (!plugin.unchanged()) {
+                err.println("warning: the plug-in " + plugin.path() + " has changed since " + source + " was made "
+                        + "(its checksum was " + plugin.sha256().substring(0, 12) + "...)");
+                err.flush();
             }
+            given.add(plugin);
         }
-        return EnvRegistry.load(new URLClassLoader(urls.toArray(URL[]::new), EnvArgs.class.getClassLoader()));
+        return EnvRegistry.withPlugins(given);
     }
 }

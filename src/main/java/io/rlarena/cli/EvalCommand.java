@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
         Path file = source.agentFile != null ? source.agentFile : new RunDirectory(source.run).finishedAgent();
         AgentFile.Contents agent = AgentFile.load(file);
         AgentFile.Manifest manifest = agent.manifest();
-        EnvRegistry registry = envArgs.registry();
+        EnvRegistry registry = envArgs.registry(manifest.plugins(), "agent file " + file, spec.commandLine().getErr());
         Map<String, String> options = new TreeMap<>(env == null ? manifest.env().options() : Map.of());
         options.putAll(envArgs.envOptions);
         String envId = env == null ? manifest.env().id() : env;
@@ -85,7 +85,8 @@ final class EvalCommand implements Callable<Integer> {
         Environment made = Trainer.makeEnv(registry, envId, options, manifest.observation(),
                 env == null ? "agent file " + file : null);
         try (Environment environment = record == null ? made : new EpisodeRecorder(made, record,
-                EpisodeFile.Header.of(envId, options, manifest.observation(), file.toString(), EpisodeFile.sha256(file)))) {
+                EpisodeFile.Header.of(envId, options, manifest.observation(), file.toString(), EpisodeFile.sha256(file))
+                        .withPlugins(registry.plugins()))) {
             result = Evaluator.evaluate(environment, agent.policyFor(environment), episodes, rootSeed);
             if (environment instanceof EpisodeRecorder recorder) {
                 recorder.finish(); // only a complete evaluation replaces the file

@@ -62,7 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Replay.Frame> frames = new ArrayList<>();
         Replay.Mismatch mismatch;
-        try (Environment env = Replay.environment(envArgs.registry(), recording)) {
+        try (Environment env = Replay.environment(envArgs.registry(recording.header().plugins(), "episode file "
+                + recording.file(), spec.commandLine().getErr()), recording)) {
             Replay.FrameSink sink = html != null ? frames::add : verify ? frame -> { } : frame -> show(frame, out);
             mismatch = Replay.run(recording, env, sink);
         }

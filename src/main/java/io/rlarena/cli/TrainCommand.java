@@ -75,10 +75,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnvRegistry registry = envArgs.registry();
         if (resume != null) {
-            return resume(registry);
+            return resume();
         }
+        EnvRegistry registry = envArgs.registry();
         if (env == null) {
             throw new IllegalArgumentException("train needs --env ID (or --resume RUN to continue a run)");
         }
@@ -107,13 +107,15 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Integer resume(EnvRegistry registry) {
+    private Integer resume() {
         if (env != null || preset != null || !sets.isEmpty() || steps != null || seed != null || evalEvery != null
                 || recordEvery != null || runDir != null || !envArgs.envOptions.isEmpty()) {
             throw new IllegalArgumentException("--resume RUN continues the run with its own config.json: give no --env, "
                     + "--env-opt, --preset, --set, --steps, --seed, --eval-every or --run-dir with it");
         }
         RunDirectory run = new RunDirectory(resume);
+        EnvRegistry registry = envArgs.registry(run.readConfig().plugins(), run.path().resolve(RunDirectory.CONFIG)
+                .toString(), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         Backend.useThreads(threads);
         out.printf("resume %s from %s%n", run.path(), run.latestCheckpoint().map(Path::toString).orElse("(none)"));

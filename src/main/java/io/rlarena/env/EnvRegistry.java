@@ -26,10 +26,17 @@ public final class EnvRegistry {
 
     private final Map<String, EnvRegistration> byId;
     private final ClassLoader loader;
+    private final List<Plugin> plugins;
 
-    private EnvRegistry(Map<String, EnvRegistration> byId, ClassLoader loader) {
+    private EnvRegistry(Map<String, EnvRegistration> byId, ClassLoader loader, List<Plugin> plugins) {
         this.byId = byId;
         this.loader = loader;
+        this.plugins = plugins;
+    }
+
+    /** The plug-ins this registry was loaded with ({@link #withPlugins}), which runs and agent files record. */
+    public List<Plugin> plugins() {
+        return plugins;
     }
 
     /** The registry of every provider visible to {@code loader}. */
@@ -50,7 +57,25 @@ public final class EnvRegistry {
                     + " names a provider that cannot be loaded: " + e.getMessage()
                     + " (is the class in the jar, public, with a public no-argument constructor?)", e);
         }
-        return new EnvRegistry(byId, loader);
+        return new EnvRegistry(byId, loader, List.of());
+    }
+
+    /** The registry of the built-in environments plus those of {@code plugins}, each on a class loader above ours. */
+    public static EnvRegistry withPlugins(List<Plugin> plugins) {
+        ClassLoader own = EnvRegistry.class.getClassLoader();
+        if (plugins.isEmpty()) {
+            return load(own);
+        }
+        java.net.URL[] urls = new java.net.URL[plugins.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = java.nio.file.Path.of(plugins.get(i).path()).toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalArgumentException("plug-in " + plugins.get(i).path() + ": " + e.getMessage());
+            }
+        }
+        EnvRegistry loaded = load(new java.net.URLClassLoader(urls, own));
+        return new EnvRegistry(loaded.byId, loaded.loader, List.copyOf(plugins));
     }
 
     /** The registry of the built-in environments and those on the context class path. */

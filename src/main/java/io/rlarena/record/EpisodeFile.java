@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.rlarena.agent.Json;
 import io.rlarena.agent.Version;
+import io.rlarena.env.Plugin;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,11 +34,21 @@ public final class EpisodeFile {
 
     /** Where the episodes come from: the environment (id, options, encoding) and the agent. */
     public record Header(String format, int version, String rlarenaVersion, String env, Map<String, String> envOptions,
-                         String observation, String agent, String agentSha256) {
+                         String observation, String agent, String agentSha256, List<Plugin> plugins) {
+
+        public Header {
+            plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        }
 
         public static Header of(String env, Map<String, String> envOptions, String observation, String agent,
                                 String agentSha256) {
-            return new Header(FORMAT, VERSION, Version.VERSION, env, envOptions, observation, agent, agentSha256);
+            return new Header(FORMAT, VERSION, Version.VERSION, env, envOptions, observation, agent, agentSha256,
+                    List.of());
+        }
+
+        /** This header, recording the plug-ins the environment came from. */
+        public Header withPlugins(List<Plugin> plugins) {
+            return new Header(format, version, rlarenaVersion, env, envOptions, observation, agent, agentSha256, plugins);
         }
     }
 

@@ -5,6 +5,7 @@ import com.google.gson.JsonParseException;
 import io.rlarena.agent.Algorithm;
 import io.rlarena.agent.Algorithms;
 import io.rlarena.agent.Json;
+import io.rlarena.env.Plugin;
 import io.rlarena.env.Seeds;
 
 import java.io.IOException;
@@ -34,11 +35,15 @@ public final class Presets {
     private Presets() {
     }
 
-    /** The keys a preset file may hold. */
+    /**
+     * The keys a preset file may hold. A run's config.json is one; its {@code plugins} say where
+     * that run's environment came from and are not used here (a new run records the plug-ins it
+     * is given).
+     */
     record PresetFile(String description, String algorithm, String env, Map<String, String> envOptions,
                       String observation, Long steps, Long seed, Integer checkpointEvery, Integer evalEvery,
-                      Integer evalEpisodes, Integer recordEvery, String onDivergence, JsonObject hyperparameters,
-                      List<Variant> variants) {
+                      Integer evalEpisodes, Integer recordEvery, String onDivergence, List<Plugin> plugins,
+                      JsonObject hyperparameters, List<Variant> variants) {
     }
 
     /**
@@ -142,6 +147,7 @@ public final class Presets {
         }
         runJson.addProperty("seed", request.seed() != null ? request.seed()
                 : preset.seed() != null ? preset.seed() : Seeds.fresh());
+        runJson.add("plugins", new com.google.gson.JsonArray());
         runJson.add("hyperparameters", Configs.toJson(typed));
         return new Resolved(Configs.fromJson(runJson, RunConfig.class, "the run settings from " + source + " and --set"),
                 source);

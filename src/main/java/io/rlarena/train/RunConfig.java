@@ -1,7 +1,9 @@
 package io.rlarena.train;
 
 import com.google.gson.JsonObject;
+import io.rlarena.env.Plugin;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,10 +22,11 @@ import java.util.TreeMap;
  *                     {@code rlarena replay}); 0: none
  * @param onDivergence what a non-finite reward, loss or weight does: {@code stop} training with a
  *                     message (the default), or {@code warn} once and go on (NaN is logged as NaN)
+ * @param plugins      the plug-ins the environment came from, found again by later commands
  */
 public record RunConfig(String algorithm, String env, Map<String, String> envOptions, String observation,
                         long steps, long seed, int checkpointEvery, int evalEvery, int evalEpisodes,
-                        int recordEvery, String onDivergence, JsonObject hyperparameters) {
+                        int recordEvery, String onDivergence, List<Plugin> plugins, JsonObject hyperparameters) {
 
     public static final Set<String> OBSERVATIONS = Set.of("auto", "onehot", "raw");
     public static final Set<String> ON_DIVERGENCE = Set.of("stop", "warn");
@@ -35,6 +38,7 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
             throw new IllegalArgumentException("algorithm, env and hyperparameters must be given");
         }
         envOptions = new TreeMap<>(envOptions == null ? Map.of() : envOptions);
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
         if (!OBSERVATIONS.contains(observation)) {
             throw new IllegalArgumentException("observation must be one of auto, onehot, raw; got '" + observation + "'");
         }
@@ -67,13 +71,22 @@ public record RunConfig(String algorithm, String env, Map<String, String> envOpt
 
     /**
      * {@code json} (a config.json) with the keys added after its format was first written, at the
-     * values runs written before them had: {@code on_divergence=stop}.
+     * values runs written before them had: {@code on_divergence=stop}, no {@code plugins}.
      */
     public static JsonObject withLaterKeys(JsonObject json) {
         JsonObject copy = json.deepCopy();
         if (!copy.has("on_divergence")) {
             copy.addProperty("on_divergence", "stop");
         }
+        if (!copy.has("plugins")) {
+            copy.add("plugins", new com.google.gson.JsonArray());
+        }
         return copy;
+    }
+
+    /** This configuration, recording {@code plugins} as where its environment came from. */
+    public RunConfig withPlugins(List<Plugin> plugins) {
+        return new RunConfig(algorithm, env, envOptions, observation, steps, seed, checkpointEvery, evalEvery,
+                evalEpisodes, recordEvery, onDivergence, plugins, hyperparameters);
     }
 }

@@ -93,11 +93,15 @@ public final class Trainer {
         }
     }
 
-    /** Trains a new run in {@code run}, holding its lock while it writes. */
+    /**
+     * Trains a new run in {@code run}, holding its lock while it writes; the run records the
+     * registry's plug-ins, so later commands find them again.
+     */
     private static Result start(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress) {
-        run.create(config);
+        RunConfig recorded = config.withPlugins(registry.plugins());
+        run.create(recorded);
         try (RunDirectory.Lock lock = run.lock()) {
-            return run(config, registry, run, progress, null);
+            return run(recorded, registry, run, progress, null);
         }
     }
 
@@ -300,7 +304,7 @@ public final class Trainer {
                 }
             }
             AgentFile.save(file, AgentFile.Manifest.of(config.algorithm(), envRef, config.observation(), config.seed(),
-                    step), Configs.toJson(config), learner.modelBytes(true), state);
+                    step).withPlugins(config.plugins()), Configs.toJson(config), learner.modelBytes(true), state);
         }
 
         /**
@@ -348,7 +352,8 @@ public final class Trainer {
         /** Plays one greedy episode on seeds of its own and saves it as {@code episodes/step-N.jsonl}. */
         private void record(long step) {
             EpisodeRecorder recorder = new EpisodeRecorder(recordEnv, run.recordedEpisode(step), EpisodeFile.Header.of(config.env(),
-                    envRef.options(), config.observation(), run.path() + " at step " + step, "-"));
+                    envRef.options(), config.observation(), run.path() + " at step " + step, "-")
+                    .withPlugins(config.plugins()));
             Evaluator.evaluate(recorder, learner, 1, Seeds.derive(config.seed(), "recording", step));
             recorder.finish();
         }

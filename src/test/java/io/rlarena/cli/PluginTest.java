@@ -97,9 +97,13 @@ class PluginTest {
         assertEquals(0, train.exitCode(), train.out() + train.err());
         assertTrue(train.out().contains("agents/dqn/Corridor-v0.json") && train.out().contains("3,000 steps"),
                 "the plug-in's own preset is used: " + train.out());
-        Cli eval = Cli.run("eval", "--run", run.toString(), "--plugin", pluginDir.toString(), "--episodes", "3",
-                "--seed", "1", "--json");
+        // the run remembers its plug-in: what train prints next works as printed
+        assertTrue(train.out().contains("next:  ./rlarena eval --run " + run), train.out());
+        Cli eval = Cli.run("eval", "--run", run.toString(), "--episodes", "3", "--seed", "1", "--json", "--record",
+                run.resolve("episodes.jsonl").toString());
         assertEquals(0, eval.exitCode(), eval.err());
+        Cli replay = Cli.run("replay", run.resolve("episodes.jsonl").toString(), "--verify");
+        assertEquals(0, replay.exitCode(), replay.out() + replay.err());
         assertTrue(eval.out().contains("\"success_rate\": 1.0"), "walks to the end: " + eval.out());
         assertTrue(eval.out().contains("\"mean_length\": 4.0"), "in 4 steps: " + eval.out());
         assertTrue(new File(run.toFile(), "agent.zip").exists());
@@ -113,5 +117,31 @@ class PluginTest {
         assertEquals(2, envs.exitCode());
         assertTrue(envs.err().contains(notAJar.toString()) && envs.err().contains("not a readable jar"), envs.err());
         Files.delete(notAJar);
+    }
+
+    @Test
+    void aRecordedPluginThatIsGoneIsNamed() throws Exception {
+        Path copy = pluginDir.resolveSibling(pluginDir.getFileName() + "-copy");
+        try (Stream<Path> files = Files.walk(pluginDir)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(pluginDir.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path run = pluginDir.resolveSibling(pluginDir.getFileName() + "-gone");
+        Cli train = Cli.run("train", "--env", "Corridor-v0", "--plugin", copy.toString(), "--steps", "300",
+                "--seed", "2", "--run-dir", run.toString());
+        assertEquals(0, train.exitCode(), train.out() + train.err());
+        try (Stream<Path> files = Files.walk(copy)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Cli eval = Cli.run("eval", "--run", run.toString(), "--episodes", "1");
+        assertEquals(2, eval.exitCode());
+        assertTrue(eval.err().contains("was made with the plug-in " + copy.toAbsolutePath())
+                && eval.err().contains("--plugin"), eval.err());
     }
 }
