@@ -64,7 +64,11 @@ final class ArenaCommand implements Callable<Integer> {
             return allLines(parsed);
         }
         long rootSeed = seed != null ? seed : Seeds.fresh();
-        Arena.Report report = Arena.play(newGames, parsed, games, rootSeed);
+        Arena.Report report;
+        int pairs = parsed.size() * (parsed.size() - 1) / 2;
+        try (Counter counter = Counter.onTerminal("game", (long) pairs * games)) {
+            report = Arena.play(newGames, parsed, games, rootSeed, counter::done);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.GSON.toJson(toJson(report, rootSeed)));

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 final class EvalCommand implements Callable<Integer> {
 
     static final class Source {
-        @Option(names = "--run", paramLabel = "DIR", description = "A run directory (uses its agent.zip).")
+        @Option(names = "--run", paramLabel = "DIR", description = "A run directory: its best.zip (the best of its "
+                + "periodic evaluations) if it has one, else its final agent.zip.")
         Path run;
 
         @Option(names = "--agent-file", paramLabel = "FILE", description = "An agent file.")
@@ -87,7 +88,9 @@ final class EvalCommand implements Callable<Integer> {
         try (Environment environment = record == null ? made : new EpisodeRecorder(made, record,
                 EpisodeFile.Header.of(envId, options, manifest.observation(), file.toString(), EpisodeFile.sha256(file))
                         .withPlugins(registry.plugins()))) {
-            result = Evaluator.evaluate(environment, agent.policyFor(environment), episodes, rootSeed);
+            try (Counter counter = Counter.onTerminal("episode", episodes)) {
+                result = Evaluator.evaluate(environment, agent.policyFor(environment), episodes, rootSeed, counter::done);
+            }
             if (environment instanceof EpisodeRecorder recorder) {
                 recorder.finish(); // only a complete evaluation replaces the file
             }
@@ -101,9 +104,16 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%s %s, %d episodes (seed %d), agent %s%n", result.env(), options, result.episodes(),
                     result.seed(), file);
-            out.printf(Locale.ROOT, "  mean return %.3f +- %.3f | success rate %.3f | mean length %.1f%s%n",
-                    result.meanReturn(), result.stdReturn(), result.successRate(), result.meanLength(),
+            // a success rate means something where some episode succeeds or an optimum defines one (not on CartPole)
+            boolean success = result.successRate() > 0 || result.optimalReturn() != null;
+            out.printf(Locale.ROOT, "  mean return %.3f +- %.3f%s | mean length %.1f%s%n",
+                    result.meanReturn(), result.stdReturn(), success ? String.format(Locale.ROOT, " | success rate %.3f",
+                            result.successRate()) : "", result.meanLength(),
                     result.truncated() > 0 ? " | truncated " + result.truncated() : "");
+            if (made.spec().maxEpisodeSteps() == 0 && result.truncated() > 0) {
+                out.printf(Locale.ROOT, "  (%s has no time limit: %d episodes were cut at %,d steps)%n", result.env(),
+                        result.truncated(), Evaluator.UNLIMITED_STEP_CAP);
+            }
             if (result.meanPathRatio() != null) {
                 out.printf(Locale.ROOT, "  path length / shortest path (solved episodes): %.3f%n", result.meanPathRatio());
             }

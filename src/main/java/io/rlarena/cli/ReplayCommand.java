@@ -64,8 +64,11 @@ final class ReplayCommand implements Callable<Integer> {
         Replay.Mismatch mismatch;
         try (Environment env = Replay.environment(envArgs.registry(recording.header().plugins(), "episode file "
                 + recording.file(), spec.commandLine().getErr()), recording)) {
-            Replay.FrameSink sink = html != null ? frames::add : verify ? frame -> { } : frame -> show(frame, out);
-            mismatch = Replay.run(recording, env, sink);
+            try (Counter counter = Counter.onTerminal("episode", recording.episodes().size())) {
+                Replay.FrameSink sink = html != null ? frames::add : verify ? frame -> counter.done(frame.episode())
+                        : frame -> show(frame, out);
+                mismatch = Replay.run(recording, env, sink);
+            }
         }
         if (html != null) {
             HtmlReplay.write(html, recording, frames);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,12 +93,20 @@ final class TrainCommand implements Callable<Integer> {
         Presets.Resolved resolved = Presets.resolve(new Presets.Request(env, envArgs.envOptions, agent, preset,
                 overrides, steps, seed), registry.classLoader());
         RunConfig config = resolved.config();
+        registry.make(config.env(), config.envOptions()).close(); // a bad id or option fails before anything is printed
+        Backend.useThreads(threads);
         RunDirectory run = runDir != null ? new RunDirectory(runDir) : RunDirectory.defaultFor(config);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        resolved.warnings().forEach(warning -> err.println("warning: " + warning));
+        err.flush();
         out.printf("train %s on %s%s: %,d steps, seed %d%n", config.algorithm(), config.env(),
                 config.envOptions().isEmpty() ? "" : " " + config.envOptions(), config.steps(), config.seed());
-        Backend.useThreads(threads);
         out.printf("  preset: %s%n  run:    %s%n  ND4J:   %s%n", resolved.presetSource(), run.path(), Backend.describe());
+        if (config.evalEvery() > 0) {
+            out.printf("  evals:  every %,d steps, %d greedy episodes on seeds of their own; the best agent so far is "
+                    + "kept as best.zip, which eval --run uses%n", config.evalEvery(), config.evalEpisodes());
+        }
         out.flush();
         Trainer.Result result;
         try (Progress progress = progress(out, config.steps())) {
@@ -134,10 +143,15 @@ final class TrainCommand implements Callable<Integer> {
 
     private static void report(PrintWriter out, Trainer.Result result, RunDirectory run) {
         out.printf(Locale.ROOT, "done: %,d steps in %.1f s (%.0f steps/s), %,d episodes; last %d episodes: "
-                        + "mean return %.3f, success rate %.2f%n", result.steps(), result.seconds(),
+                        + "mean return %.3f%s%n", result.steps(), result.seconds(),
                 result.steps() / result.seconds(), result.episodes(), Math.min(Trainer.WINDOW, result.episodes()),
-                result.recentMeanReturn(), result.recentSuccessRate());
-        out.printf("agent: %s%nnext:  ./rlarena eval --run %s%n", run.agentFile(), run.path());
+                result.recentMeanReturn(), result.recentSuccessRate() > 0
+                        ? String.format(Locale.ROOT, ", success rate %.2f", result.recentSuccessRate()) : "");
+        out.printf("agent: %s%n", run.agentFile());
+        if (Files.exists(run.bestFile())) {
+            out.printf("best:  %s (the best periodic evaluation, evaluations.csv; eval --run uses it)%n", run.bestFile());
+        }
+        out.printf("next:  ./rlarena eval --run %s%n", run.path());
         out.flush();
     }
 }

@@ -154,12 +154,48 @@ public final class EnvRegistry {
         return String.join(", ", names);
     }
 
+    /** The registered id nearest to {@code name} (case aside, at most 3 edits away), if any. */
+    Optional<String> closestId(String name) {
+        String wanted = name.toLowerCase(java.util.Locale.ROOT);
+        String best = null;
+        int bestDistance = 4;
+        for (String id : byId.keySet()) {
+            int distance = editDistance(wanted, id.toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                best = id;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     private Environment makeFromClass(String className, Map<String, String> given) {
         Class<?> type;
         try {
             type = Class.forName(className, false, loader); // no static initializer runs before the check below
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            throw new IllegalArgumentException("unknown environment '" + className + "': not a registered id "
+            throw new IllegalArgumentException("unknown environment '" + className + "'" + closestId(className)
+                    .map(id -> " (did you mean " + id + "?)").orElse("") + ": not a registered id "
                     + "(run 'rlarena envs' to list them) and no class of that name on the class path "
                     + "(add your jar or classes folder with --plugin PATH)");
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -98,6 +99,12 @@ public final class Arena {
      * {@code Seeds.derive(seed, "pair-" + k, g)}, so the same seed replays the same games.
      */
     public static Report play(Supplier<? extends TurnBasedGame> newGame, List<Player> players, int games, long seed) {
+        return play(newGame, players, games, seed, done -> { });
+    }
+
+    /** {@link #play(Supplier, List, int, long)}, telling {@code progress} the games played after each. */
+    public static Report play(Supplier<? extends TurnBasedGame> newGame, List<Player> players, int games, long seed,
+                              IntConsumer progress) {
         if (players.size() < 2) {
             throw new IllegalArgumentException("an arena needs at least two players, got " + players.size());
         }
@@ -111,14 +118,16 @@ public final class Arena {
         List<PairResult> pairs = new ArrayList<>();
         for (int i = 0; i < players.size(); i++) {
             for (int j = i + 1; j < players.size(); j++) {
-                pairs.add(playPair(newGame, players.get(i), players.get(j), games, Seeds.derive(seed, "pair-" + pairs.size())));
+                int before = pairs.size() * games;
+                pairs.add(playPair(newGame, players.get(i), players.get(j), games, Seeds.derive(seed, "pair-" + pairs.size()),
+                        done -> progress.accept(before + done)));
             }
         }
         return new Report(pairs, ratings(players, pairs));
     }
 
     private static PairResult playPair(Supplier<? extends TurnBasedGame> newGame, Player a, Player b, int games,
-                                       long seed) {
+                                       long seed, IntConsumer progress) {
         int wins = 0;
         int draws = 0;
         for (int g = 0; g < games; g++) {
@@ -132,6 +141,7 @@ public final class Arena {
             } else if (outcome == TurnBasedGame.Outcome.DRAW) {
                 draws++;
             }
+            progress.accept(g + 1);
         }
         return new PairResult(List.of(a.name(), b.name()), games, wins, draws, games - wins - draws);
     }

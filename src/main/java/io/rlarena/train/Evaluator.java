@@ -8,6 +8,8 @@ import io.rlarena.env.Step;
 import io.rlarena.env.TabularModel;
 import io.rlarena.env.Wrapper;
 
+import java.util.function.IntConsumer;
+
 /**
  * Runs a policy for a number of episodes, each reset with its own seed derived from one root
  * seed, and compares it with the exact oracle where the environment has a tabular model.
@@ -21,6 +23,11 @@ public final class Evaluator {
     }
 
     public static EvalResult evaluate(Environment env, Policy policy, int episodes, long seed) {
+        return evaluate(env, policy, episodes, seed, done -> { });
+    }
+
+    /** {@link #evaluate(Environment, Policy, int, long)}, telling {@code progress} the episodes done after each. */
+    public static EvalResult evaluate(Environment env, Policy policy, int episodes, long seed, IntConsumer progress) {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
@@ -56,6 +63,7 @@ public final class Evaluator {
             }
             sum += episodeReturn;
             sumSquares += episodeReturn * episodeReturn;
+            progress.accept(e + 1);
         }
         double mean = sum / episodes;
         double std = Math.sqrt(Math.max(0, sumSquares / episodes - mean * mean));

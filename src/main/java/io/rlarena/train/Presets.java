@@ -62,8 +62,8 @@ public final class Presets {
                           List<String> sets, Long steps, Long seed) {
     }
 
-    /** The resolved configuration and where its defaults came from. */
-    public record Resolved(RunConfig config, String presetSource) {
+    /** The resolved configuration, where its defaults came from, and what the user should know about them. */
+    public record Resolved(RunConfig config, String presetSource, List<String> warnings) {
     }
 
     /** Resolves with built-in presets looked up on rlarena's own class path. */
@@ -85,6 +85,11 @@ public final class Presets {
         if (preset.algorithm() != null && !preset.algorithm().equals(algorithm.name())) {
             throw new IllegalArgumentException(source + " is a preset for agent '" + preset.algorithm()
                     + "', not '" + algorithm.name() + "'");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (preset.env() != null && !preset.env().equals(request.env())) {
+            warnings.add(source + " is a preset for " + preset.env() + ", and this run is on " + request.env()
+                    + ": its settings were tuned for another environment");
         }
 
         JsonObject hyper = Configs.toJson(algorithm.defaults());
@@ -150,7 +155,7 @@ public final class Presets {
         runJson.add("plugins", new com.google.gson.JsonArray());
         runJson.add("hyperparameters", Configs.toJson(typed));
         return new Resolved(Configs.fromJson(runJson, RunConfig.class, "the run settings from " + source + " and --set"),
-                source);
+                source, List.copyOf(warnings));
     }
 
     /** Option values as the environment reads them: booleans in any accepted spelling, else exact text. */

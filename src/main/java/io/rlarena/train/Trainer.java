@@ -167,6 +167,9 @@ public final class Trainer {
         private final long start = System.nanoTime();
         private final Deque<Double> returns = new ArrayDeque<>();
         private final Deque<Boolean> successes = new ArrayDeque<>();
+        private final Deque<Integer> lengths = new ArrayDeque<>();
+        /** Whether any episode succeeded: environments without a goal (CartPole) never show a success rate. */
+        private boolean anySuccess;
         private long episodes;
         private double epsilon = Double.NaN;
         private double bestEvalReturn = Double.NEGATIVE_INFINITY;
@@ -210,9 +213,12 @@ public final class Trainer {
             epsilon = episode.epsilon();
             returns.addLast(episode.episodeReturn());
             successes.addLast(episode.success());
+            lengths.addLast(episode.length());
+            anySuccess |= episode.success();
             if (returns.size() > WINDOW) {
                 returns.removeFirst();
                 successes.removeFirst();
+                lengths.removeFirst();
             }
         }
 
@@ -266,9 +272,11 @@ public final class Trainer {
                 record(step);
             }
             if (step % 100 == 0 || step == config.steps()) {
-                progress.update(step, String.format(Locale.ROOT, "ep %d | return %.3f | success %.2f", episodes,
-                        meanReturn(), successRate()) + (Double.isNaN(epsilon) ? "" : String.format(Locale.ROOT,
-                        " | eps %.3f", epsilon)));
+                double meanLength = lengths.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
+                progress.update(step, String.format(Locale.ROOT, "ep %d | return %.3f | length %.1f", episodes,
+                        meanReturn(), meanLength) + (anySuccess ? String.format(Locale.ROOT, " | success %.2f",
+                        successRate()) : "") + (Double.isNaN(epsilon) ? "" : String.format(Locale.ROOT, " | eps %.3f",
+                        epsilon)));
             }
         }
 
