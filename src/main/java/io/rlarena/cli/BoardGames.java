@@ -4,8 +4,10 @@ import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.TurnBasedGame;
 import io.rlarena.env.Wrapper;
+import io.rlarena.envs.board.BoardEnvs;
 import io.rlarena.envs.board.BoardGameEnv;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -21,6 +23,14 @@ final class BoardGames {
      * @throws IllegalArgumentException if {@code id} is not a board game
      */
     static Supplier<TurnBasedGame> newGames(EnvRegistry registry, String id, Map<String, String> options) {
+        List<String> match = options.keySet().stream()
+                .filter(key -> BoardEnvs.MATCH_OPTION_NAMES.contains(key) || key.equals(EnvRegistry.MAX_EPISODE_STEPS))
+                .toList();
+        if (!match.isEmpty()) {
+            throw new IllegalArgumentException("--env-opt " + match + " set up a training match, which play and arena "
+                    + "choose themselves (play: --side and --opponent; arena: --players, sides alternating); --env-opt "
+                    + "takes only the game's own options here (Othello-v0: size)");
+        }
         try (Environment env = registry.make(id, options)) {
             if (Wrapper.unwrap(env) instanceof BoardGameEnv board) {
                 return board::newGame;

@@ -27,6 +27,16 @@ final class EnvArgs {
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J log messages and stack traces.")
     boolean verbose;
 
+    /**
+     * Refuses {@code --env-opt} in a command that makes no environment from options ({@code why}
+     * says where its environment comes from instead).
+     */
+    void refuseEnvOptions(String command, String why) {
+        if (!envOptions.isEmpty()) {
+            throw new IllegalArgumentException(command + " takes no --env-opt (got " + envOptions.keySet() + "): " + why);
+        }
+    }
+
     /** The registry of built-in and plug-in ({@code --plugin}) environments. */
     EnvRegistry registry() {
         return EnvRegistry.withPlugins(plugins.stream().map(Plugin::of).toList());

@@ -33,6 +33,7 @@ final class EnvsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        envArgs.refuseEnvOptions("envs", "it lists every environment with its options and their defaults");
         EnvRegistry registry = envArgs.registry();
         PrintWriter out = spec.commandLine().getOut();
         JsonArray all = new JsonArray();

@@ -58,6 +58,8 @@ final class ReplayCommand implements Callable<Integer> {
         if (speed < 0) {
             throw new IllegalArgumentException("--speed must be >= 0, got " + speed);
         }
+        envArgs.refuseEnvOptions("replay", "it re-simulates the episodes with the options recorded in the episode "
+                + "file's header");
         EpisodeFile.Recording recording = EpisodeFile.read(file);
         PrintWriter out = spec.commandLine().getOut();
         List<Replay.Frame> frames = new ArrayList<>();

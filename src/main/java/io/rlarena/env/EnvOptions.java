@@ -1,19 +1,87 @@
 package io.rlarena.env;
 
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resolved options of one environment (defaults filled in), with typed getters whose errors
- * name the environment, the option, the bad value and the expected form.
+ * name the environment, the option, the bad value and the expected form. It remembers which
+ * options the environment asked for (through the getters or {@link #values()}), so that an option
+ * a class-name environment never reads, a typo most likely, is reported instead of ignored.
  */
-public record EnvOptions(String envId, Map<String, String> values) {
+public final class EnvOptions {
 
-    public EnvOptions {
-        values = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    private final String envId;
+    private final SortedMap<String, String> values;
+    private final Set<String> asked = ConcurrentHashMap.newKeySet();
+
+    public EnvOptions(String envId, Map<String, String> values) {
+        this.envId = envId;
+        this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    }
+
+    public String envId() {
+        return envId;
+    }
+
+    /** Every option; looking one up (or going through them all) counts as asking for it. */
+    public Map<String, String> values() {
+        return new AbstractMap<>() {
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                asked.addAll(values.keySet());
+                return values.entrySet();
+            }
+
+            @Override
+            public String get(Object key) {
+                asked.add(String.valueOf(key));
+                return values.get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                asked.add(String.valueOf(key));
+                return values.containsKey(key);
+            }
+        };
+    }
+
+    /** The options given that the environment has not asked for (so far). */
+    public Set<String> unasked() {
+        Set<String> unasked = new TreeSet<>(values.keySet());
+        unasked.removeAll(asked);
+        return unasked;
+    }
+
+    /** The options the environment has asked for, given or not. */
+    public Set<String> asked() {
+        return new TreeSet<>(asked);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EnvOptions that && envId.equals(that.envId) && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return envId.hashCode() * 31 + values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return envId + " " + values;
     }
 
     public String string(String name) {
+        asked.add(name);
         String value = values.get(name);
         if (value == null) {
             throw new IllegalArgumentException(envId + ": option '" + name + "' is not set");

@@ -205,7 +205,15 @@ public final class EnvRegistry {
         try {
             try {
                 Constructor<?> withOptions = type.getConstructor(EnvOptions.class);
-                return (Environment) withOptions.newInstance(new EnvOptions(className, given));
+                EnvOptions options = new EnvOptions(className, given);
+                Environment env = (Environment) withOptions.newInstance(options);
+                if (!options.unasked().isEmpty()) {
+                    env.close();
+                    throw new IllegalArgumentException(className + " does not read the option(s) " + options.unasked()
+                            + " (a typo?); the options it asked for are " + options.asked()
+                            + " (an environment reads its options in its constructor)");
+                }
+                return env;
             } catch (NoSuchMethodException e) {
                 if (!given.isEmpty()) {
                     throw new IllegalArgumentException(className + " takes no options (it has no public constructor "

@@ -56,4 +56,17 @@ class NewcomerCliTest {
         assertFalse(eval.out().contains("success"), eval.out());
         assertTrue(Cli.run("eval", "--help").out().contains("best.zip"), "eval --help says which agent --run uses");
     }
+
+    @Test
+    void optionsThatWouldBeIgnoredAreErrors() {
+        Cli envs = Cli.run("envs", "--env-opt", "size=9");
+        assertEquals(2, envs.exitCode());
+        assertTrue(envs.err().contains("envs takes no --env-opt"), envs.err());
+        Cli play = Cli.run("play", "--env", "TicTacToe-v0", "--opponent", "random", "--env-opt", "side=second");
+        assertEquals(2, play.exitCode());
+        assertTrue(play.err().contains("[side]") && play.err().contains("--side"), play.err());
+        Cli replay = Cli.run("replay", "no-such.jsonl", "--env-opt", "whatever=1");
+        assertEquals(2, replay.exitCode());
+        assertTrue(replay.err().contains("replay takes no --env-opt"), replay.err());
+    }
 }

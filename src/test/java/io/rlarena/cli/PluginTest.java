@@ -73,6 +73,10 @@ class PluginTest {
         assertEquals(0, byId.exitCode(), byId.out() + byId.err());
         Cli byClass = Cli.run("check-env", "example.corridor.Corridor", "--plugin", plugin);
         assertEquals(0, byClass.exitCode(), byClass.out() + byClass.err());
+        Cli typo = Cli.run("check-env", "example.corridor.Corridor", "--plugin", plugin, "--env-opt", "lenght=6");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("does not read the option(s) [lenght]") && typo.err().contains("[length]"),
+                typo.err());
         Cli missing = Cli.run("check-env", "example.corridor.Corridor");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("--plugin"), missing.err());

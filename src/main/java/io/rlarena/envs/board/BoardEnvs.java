@@ -24,6 +24,9 @@ public final class BoardEnvs implements EnvProvider {
             new EnvOption("illegal_penalty", "-1",
                     "reward (<= 0) of an illegal move, which ends the episode as a loss"));
 
+    /** The options that set up the match (the opponent, the agent's side) rather than the game itself. */
+    public static final List<String> MATCH_OPTION_NAMES = MATCH_OPTIONS.stream().map(EnvOption::name).toList();
+
     @Override
     public List<EnvRegistration> environments() {
         List<EnvOption> othelloOptions = new ArrayList<>(MATCH_OPTIONS);
