@@ -41,21 +41,30 @@ final class CheckEnvCommand implements Callable<Integer> {
             throw new IllegalArgumentException("name one environment (ID or class) or pass --all");
         }
         EnvRegistry registry = envArgs.registry();
+        PrintWriter out = spec.commandLine().getOut();
         List<String> ids = new ArrayList<>();
         if (all) {
-            registry.registrations().stream().filter(r -> r.options().stream().noneMatch(o -> o.defaultValue().isEmpty()))
-                    .map(EnvRegistration::id).forEach(ids::add);
+            for (EnvRegistration registration : registry.registrations()) {
+                try {
+                    registry.make(registration.id(), envArgs.envOptions).close();
+                    ids.add(registration.id());
+                } catch (IllegalArgumentException e) {
+                    out.println("SKIP " + registration.id() + ": cannot be made with its default options ("
+                            + e.getMessage() + "); check it with its options: check-env " + registration.id()
+                            + " --env-opt ...");
+                }
+            }
         } else {
             ids.add(env);
             registry.make(env, envArgs.envOptions).close();
         }
-        PrintWriter out = spec.commandLine().getOut();
         boolean ok = true;
         for (String id : ids) {
             EnvChecker.Report report = EnvChecker.check(() -> registry.make(id, envArgs.envOptions), seed);
             out.println((report.ok() ? "OK   " : "FAIL ") + id);
             report.passed().forEach(line -> out.println("  ok:      " + line));
             report.problems().forEach(line -> out.println("  PROBLEM: " + line));
+            report.warnings().forEach(line -> out.println("  WARNING: " + line));
             ok &= report.ok();
         }
         out.flush();

@@ -21,8 +21,11 @@ public final class EnvChecker {
     private EnvChecker() {
     }
 
-    /** The outcome: checks passed and problems found (empty when the environment is fine). */
-    public record Report(String env, List<String> passed, List<String> problems) {
+    /**
+     * The outcome: checks passed, problems found (empty when the environment is fine) and
+     * warnings (risks that do not break the contract, such as episodes that may never end).
+     */
+    public record Report(String env, List<String> passed, List<String> problems, List<String> warnings) {
 
         public boolean ok() {
             return problems.isEmpty();
@@ -33,14 +36,15 @@ public final class EnvChecker {
     public static Report check(Supplier<Environment> factory, long seed) {
         List<String> passed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         String name = "environment";
         try (Environment env = factory.get(); Environment twin = factory.get()) {
             name = env.spec() == null ? env.getClass().getName() : env.spec().id();
             if (!checkSpaces(env, passed, problems)) {
-                return new Report(name, passed, problems);
+                return new Report(name, passed, problems, warnings);
             }
-            List<String> first = rollout(env, seed, passed, problems);
-            List<String> second = rollout(twin, seed, new ArrayList<>(), new ArrayList<>());
+            List<String> first = rollout(env, seed, passed, problems, warnings);
+            List<String> second = rollout(twin, seed, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             if (problems.isEmpty()) {
                 int differ = firstDifference(first, second);
                 if (differ < 0) {
@@ -56,7 +60,7 @@ public final class EnvChecker {
         } catch (RuntimeException e) {
             problems.add("the environment threw " + e + " during the check: fix that first");
         }
-        return new Report(name, List.copyOf(passed), List.copyOf(problems));
+        return new Report(name, List.copyOf(passed), List.copyOf(problems), List.copyOf(warnings));
     }
 
     private static boolean checkSpaces(Environment env, List<String> passed, List<String> problems) {
@@ -76,7 +80,8 @@ public final class EnvChecker {
     }
 
     /** Plays seeded random legal actions, returning one line per step to compare rollouts. */
-    private static List<String> rollout(Environment env, long seed, List<String> passed, List<String> problems) {
+    private static List<String> rollout(Environment env, long seed, List<String> passed, List<String> problems,
+                                        List<String> warnings) {
         RandomGenerator actions = new RestorableRandom(seed);
         List<String> trace = new ArrayList<>();
         Space observations = env.observationSpace();
@@ -133,6 +138,12 @@ public final class EnvChecker {
                 previousCopy = previous == null ? null : previous.clone();
                 trace.add("reset " + Arrays.toString(reset.observation()));
             }
+        }
+        if (problems.isEmpty() && episodes == 0 && limit == 0) {
+            warnings.add("no episode ended in " + ROLLOUT_STEPS + " steps of random play, and the environment has no "
+                    + "time limit (spec().maxEpisodeSteps() is 0): training may wait forever for an episode's end "
+                    + "(return NaN) and eval cuts episodes at 10,000 steps; give the EnvSpec a time limit, train "
+                    + "with --env-opt max_episode_steps=N, or end episodes (terminated) when the task is over");
         }
         if (problems.isEmpty()) {
             passed.add("observations inside " + observations + ", rewards finite, masks valid over "

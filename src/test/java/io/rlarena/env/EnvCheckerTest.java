@@ -65,4 +65,14 @@ class EnvCheckerTest {
         EnvChecker.Report report = EnvChecker.check(() -> new TimeLimit(new TestEnvs.Chain(), 10), 5);
         assertTrue(report.ok(), report.problems().toString());
     }
+
+    @Test
+    void anEnvironmentThatNeverEndsWithoutATimeLimitIsWarnedAbout() {
+        EnvChecker.Report endless = EnvChecker.check(TestEnvs.Endless::new, 5);
+        assertTrue(endless.ok(), "the contract holds: " + endless.problems());
+        assertTrue(endless.warnings().stream().anyMatch(w -> w.contains("no time limit") && w.contains("max_episode_steps")),
+                endless.warnings().toString());
+        assertTrue(EnvChecker.check(() -> new TimeLimit(new TestEnvs.Endless(), 10), 5).warnings().isEmpty(),
+                "with a time limit there is nothing to warn about");
+    }
 }

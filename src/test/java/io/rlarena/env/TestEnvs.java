@@ -176,4 +176,12 @@ public final class TestEnvs {
             return new Step(new float[] {1f}, Double.NaN, false);
         }
     }
+
+    /** Never ends and declares no time limit. */
+    public static final class Endless extends Chain {
+        @Override
+        public EnvSpec spec() {
+            return new EnvSpec("Endless-v0", Map.of(), 0);
+        }
+    }
 }
