@@ -6,8 +6,10 @@ import io.rlarena.agent.Json;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.Seeds;
+import io.rlarena.record.DrawingImages;
 import io.rlarena.record.EpisodeFile;
 import io.rlarena.record.EpisodeRecorder;
+import io.rlarena.record.Replay;
 import io.rlarena.train.EvalResult;
 import io.rlarena.train.Evaluator;
 import io.rlarena.train.RunDirectory;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,8 +67,12 @@ final class EvalCommand implements Callable<Integer> {
             + "'rlarena replay'.")
     Path record;
 
-    @Option(names = "--force", description = "Let --record replace an existing file.")
+    @Option(names = "--force", description = "Let --record (and --gif) replace an existing file.")
     boolean force;
+
+    @Option(names = "--gif", paramLabel = "OUT.gif", description = "With --record: also write the recorded episodes "
+            + "as an animated GIF.")
+    Path gif;
 
     @Spec
     CommandSpec spec;
@@ -82,6 +90,12 @@ final class EvalCommand implements Callable<Integer> {
         if (record != null) {
             checkRecordTarget(record, file, force);
         }
+        if (gif != null) {
+            if (record == null) {
+                throw new IllegalArgumentException("--gif draws the recorded episodes: give --record FILE too");
+            }
+            checkRecordTarget(gif, file, force);
+        }
         EvalResult result;
         Environment made = Trainer.makeEnv(registry, envId, options, manifest.observation(),
                 env == null ? "agent file " + file : null);
@@ -96,6 +110,14 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (gif != null) {
+            EpisodeFile.Recording recording = EpisodeFile.read(record);
+            List<Replay.Frame> frames = new ArrayList<>();
+            try (Environment replayed = Replay.environment(registry, recording)) {
+                Replay.run(recording, replayed, frames::add);
+            }
+            DrawingImages.writeReplayGif(gif, frames, 480);
+        }
         if (json) {
             JsonObject object = Json.GSON.toJsonTree(result).getAsJsonObject();
             object.addProperty("agent", file.toString());

@@ -1,6 +1,7 @@
 package io.rlarena.cli;
 
 import io.rlarena.env.Environment;
+import io.rlarena.record.DrawingImages;
 import io.rlarena.record.EpisodeFile;
 import io.rlarena.record.HtmlReplay;
 import io.rlarena.record.Replay;
@@ -48,6 +49,13 @@ final class ReplayCommand implements Callable<Integer> {
             + "episodes (canvas, play/pause, step slider) instead of playing them here.")
     Path html;
 
+    @Option(names = "--gif", paramLabel = "OUT.gif", description = "Write the episodes as an animated GIF (8 steps "
+            + "per second) instead of playing them here.")
+    Path gif;
+
+    @Option(names = "--width", defaultValue = "480", description = "Width of the GIF in pixels.")
+    int width;
+
     @Spec
     CommandSpec spec;
 
@@ -58,6 +66,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (speed < 0) {
             throw new IllegalArgumentException("--speed must be >= 0, got " + speed);
         }
+        if (width < 64 || width > 4096) {
+            throw new IllegalArgumentException("--width must be 64 to 4096 pixels, got " + width);
+        }
         envArgs.refuseEnvOptions("replay", "it re-simulates the episodes with the options recorded in the episode "
                 + "file's header");
         EpisodeFile.Recording recording = EpisodeFile.read(file);
@@ -67,14 +78,18 @@ final class ReplayCommand implements Callable<Integer> {
         try (Environment env = Replay.environment(envArgs.registry(recording.header().plugins(), "episode file "
                 + recording.file(), spec.commandLine().getErr()), recording)) {
             try (Counter counter = Counter.onTerminal("episode", recording.episodes().size())) {
-                Replay.FrameSink sink = html != null ? frames::add : verify ? frame -> counter.done(frame.episode())
-                        : frame -> show(frame, out);
+                Replay.FrameSink sink = html != null || gif != null ? frames::add
+                        : verify ? frame -> counter.done(frame.episode()) : frame -> show(frame, out);
                 mismatch = Replay.run(recording, env, sink);
             }
         }
         if (html != null) {
             HtmlReplay.write(html, recording, frames);
             out.println("wrote " + html + " (" + frames.size() + " frames)");
+        }
+        if (gif != null) {
+            DrawingImages.writeReplayGif(gif, frames, width);
+            out.println("wrote " + gif + " (" + frames.size() + " frames)");
         }
         summarize(recording, out);
         if (mismatch != null) {

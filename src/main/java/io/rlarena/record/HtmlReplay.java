@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.rlarena.agent.Json;
 import io.rlarena.agent.SafeFiles;
+import io.rlarena.env.Drawing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,9 @@ import java.util.List;
 
 /**
  * Writes recorded episodes as one self-contained HTML page (no network access): a canvas that
- * draws each frame (CartPole as a cart and pole from its observation; grids, mazes and boards from
- * their text render, cell by cell), play/pause, a step slider, and each step's reward and return.
+ * draws each frame's {@link Drawing} scaled to fit (the text render, cell by cell, for
+ * environments without one), a legend, play/pause, a step slider, an episode menu, keyboard
+ * controls (space: play/pause, arrows: a step back or on) and each step's reward and return.
  * Opening the page with {@code #frame=K} shows frame K first.
  */
 public final class HtmlReplay {
@@ -43,6 +45,9 @@ public final class HtmlReplay {
             f.addProperty("reward", frame.reward());
             f.addProperty("return", frame.episodeReturn());
             f.addProperty("end", frame.terminated() ? "terminated" : frame.truncated() ? "truncated" : "");
+            if (frame.drawing() != null) {
+                f.add("drawing", json(frame.drawing()));
+            }
             list.add(f);
         }
         data.add("frames", list);
@@ -53,6 +58,23 @@ public final class HtmlReplay {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the page " + out + ": " + e.getMessage());
         }
+    }
+
+    /** A drawing as the page's script reads it: shapes tagged by {@code type}. */
+    static JsonObject json(Drawing drawing) {
+        JsonObject object = new JsonObject();
+        object.addProperty("width", drawing.width());
+        object.addProperty("height", drawing.height());
+        object.addProperty("background", drawing.background());
+        JsonArray shapes = new JsonArray();
+        for (Drawing.Shape shape : drawing.shapes()) {
+            JsonObject s = Json.LINES.toJsonTree(shape).getAsJsonObject();
+            s.addProperty("type", shape.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+            shapes.add(s);
+        }
+        object.add("shapes", shapes);
+        object.add("legend", Json.LINES.toJsonTree(drawing.legend()));
+        return object;
     }
 
     private static String template() {

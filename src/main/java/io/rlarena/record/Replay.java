@@ -1,10 +1,13 @@
 package io.rlarena.record;
 
+import io.rlarena.env.Drawable;
+import io.rlarena.env.Drawing;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.ObservationEncoding;
 import io.rlarena.env.Reset;
 import io.rlarena.env.Step;
+import io.rlarena.env.Wrapper;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -20,8 +23,13 @@ public final class Replay {
     }
 
     /** What a viewer draws for one moment of an episode: the state after {@code t} steps (0: the reset). */
-    public record Frame(int episode, int t, int steps, String render, float[] observation, int action, double reward,
-                        double episodeReturn, boolean terminated, boolean truncated) {
+    public record Frame(int episode, int t, int steps, String render, Drawing drawing, float[] observation, int action,
+                        double reward, double episodeReturn, boolean terminated, boolean truncated) {
+    }
+
+    /** The environment's picture of its state, or null if it has none ({@link Drawable}). */
+    static Drawing drawing(Environment env) {
+        return Wrapper.unwrap(env) instanceof Drawable drawable ? drawable.draw() : null;
     }
 
     /** Receives frames in order. */
@@ -65,7 +73,8 @@ public final class Replay {
                 first = new Mismatch(episode.startLine(), start.episode(), 0, "recorded first observation "
                         + Arrays.toString(start.observation()) + ", re-simulated " + Arrays.toString(reset.observation()));
             }
-            sink.frame(new Frame(start.episode(), 0, steps, env.render(), reset.observation(), -1, 0, 0, false, false));
+            sink.frame(new Frame(start.episode(), 0, steps, env.render(), drawing(env), reset.observation(), -1, 0, 0,
+                    false, false));
             double episodeReturn = 0;
             for (int i = 0; i < steps; i++) {
                 EpisodeFile.StepLine recorded = episode.steps().get(i);
@@ -85,7 +94,7 @@ public final class Replay {
                         first = new Mismatch(line, start.episode(), recorded.t(), what);
                     }
                 }
-                sink.frame(new Frame(start.episode(), recorded.t(), steps, env.render(), step.observation(),
+                sink.frame(new Frame(start.episode(), recorded.t(), steps, env.render(), drawing(env), step.observation(),
                         recorded.action(), step.reward(), episodeReturn, step.terminated(), step.truncated()));
                 if (step.done()) {
                     break;

@@ -73,8 +73,11 @@ class HtmlReplayBrowserTest {
             assertFalse("true".equals(System.getenv("CI")), "CI must have chromium: .ci/run installs it");
             Assumptions.abort("no chromium on the PATH: install Debian's chromium to run the browser test");
         }
-        for (String env : List.of("ConnectFour-v0", "Maze-v0", "CartPole-v1")) {
-            Path html = page(dir, env, Map.of());
+        Map<String, String> legendWord = Map.of("ConnectFour-v0", "last move", "TicTacToe-v0", "opponent",
+                "Othello-v0", "agent", "Maze-v0", "path so far", "CartPole-v1", "pole", "FrozenLake-v1", "hole",
+                "CliffWalking-v0", "cliff", "FourRooms-v0", "wall");
+        for (String env : legendWord.keySet().stream().sorted().toList()) {
+            Path html = page(dir, env, env.equals("CliffWalking-v0") ? Map.of("max_episode_steps", "30") : Map.of());
             String url = html.toUri() + "#frame=3";
             String[] dumped = browse(chromium, dir, url, "--dump-dom");
             assertFalse(dumped[1].contains(":CONSOLE"), env + ": the page logged to the console:\n" + dumped[1]);
@@ -82,6 +85,8 @@ class HtmlReplayBrowserTest {
             assertTrue(frame.find(), env + ": no frame shown:\n" + dumped[0]);
             assertEquals("3", frame.group(1), env + ": the slider's input event shows frame 3");
             assertTrue(dumped[0].contains("step 3/"), env + ": the caption names step 3");
+            assertTrue(dumped[0].contains("class=\"swatch\"") && dumped[0].contains(legendWord.get(env)),
+                    env + ": the legend explains the drawing's colours");
             // the picture follows the slider: frame 3 looks different from frame 0, and the same twice
             byte[] first = screenshot(chromium, dir, html.toUri() + "#frame=0");
             byte[] third = screenshot(chromium, dir, url);

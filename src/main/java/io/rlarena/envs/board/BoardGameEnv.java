@@ -2,6 +2,8 @@ package io.rlarena.envs.board;
 
 import io.rlarena.env.Box;
 import io.rlarena.env.Discrete;
+import io.rlarena.env.Drawable;
+import io.rlarena.env.Drawing;
 import io.rlarena.env.EnvSpec;
 import io.rlarena.env.MirrorSymmetric;
 import io.rlarena.env.Reset;
@@ -35,7 +37,7 @@ import java.util.function.Supplier;
  * win), plus {@code illegal_move} (the move in notation) when that ended it.</li>
  * </ul>
  */
-public final class BoardGameEnv extends SeededEnvironment implements MirrorSymmetric {
+public final class BoardGameEnv extends SeededEnvironment implements MirrorSymmetric, Drawable {
 
     /**
      * The agent's side: always first, always second, or alternating with every reset of this
@@ -56,6 +58,8 @@ public final class BoardGameEnv extends SeededEnvironment implements MirrorSymme
     private int agent;
     private long episodes;
     private boolean over = true;
+    /** Plies played in the current game (both sides). */
+    private int plies;
 
     public BoardGameEnv(EnvSpec spec, Supplier<? extends TurnBasedGame> newGame, Opponent opponent, Side side,
                         double illegalPenalty) {
@@ -142,6 +146,7 @@ public final class BoardGameEnv extends SeededEnvironment implements MirrorSymme
     @Override
     public Reset reset() {
         game = newGame.get();
+        plies = 0;
         current = opponent.forNewGame(random());
         agent = switch (side) {
             case FIRST -> 0;
@@ -176,7 +181,7 @@ public final class BoardGameEnv extends SeededEnvironment implements MirrorSymme
             info.put("success", false);
             return new Step(game.observation(agent), illegalPenalty, true, false, Map.copyOf(info));
         }
-        game.play(action);
+        play(action);
         if (!game.isOver()) {
             info.put("opponent_move", opponentMoves());
             if (!game.isOver()) {
@@ -194,9 +199,60 @@ public final class BoardGameEnv extends SeededEnvironment implements MirrorSymme
     private String opponentMoves() {
         int move = current.move(game, random());
         String notation = game.formatMove(move);
-        game.play(move);
+        play(move);
         return notation;
     }
+
+    /** Plays one ply (counted, so the drawing can find the last one). */
+    private void play(int move) {
+        game.play(move);
+        plies++;
+    }
+
+    /** The cell the last ply filled (by undoing it on a copy), or -1 before any ply and for a pass. */
+    private int lastPlaced() {
+        if (game == null || plies == 0) {
+            return -1;
+        }
+        float[] after = game.observation(0);
+        TurnBasedGame before = game.copy();
+        before.undo();
+        float[] earlier = before.observation(0);
+        int cells = after.length / 2;
+        for (int cell = 0; cell < cells; cell++) {
+            boolean wasEmpty = earlier[cell] == 0 && earlier[cells + cell] == 0;
+            if (wasEmpty && (after[cell] != 0 || after[cells + cell] != 0)) {
+                return cell;
+            }
+        }
+        return -1;
+    }
+
+    /** The board, the pieces of the first (red) and second (yellow) player, and the last move ringed. */
+    @Override
+    public Drawing draw() {
+        int[] shape = rules.planeShape();
+        int rows = shape[1];
+        int cols = shape[2];
+        Drawing.Builder drawing = new Drawing.Builder(cols, rows, "#1565c0");
+        float[] planes = game == null ? new float[2 * rows * cols] : game.observation(0);
+        int lastPlaced = lastPlaced();
+        for (int cell = 0; cell < rows * cols; cell++) {
+            double x = cell % cols + 0.5;
+            double y = cell / cols + 0.5;
+            String piece = planes[cell] != 0 ? FIRST : planes[rows * cols + cell] != 0 ? SECOND : "#e3f2fd";
+            drawing.add(new Drawing.Circle(x, y, 0.4, piece, "#0d47a1"));
+            if (cell == lastPlaced) {
+                drawing.add(new Drawing.Circle(x, y, 0.46, null, "#212121"));
+            }
+        }
+        return drawing.key(FIRST, agent == 0 ? "agent (moves first)" : "opponent (moves first)")
+                .key(SECOND, agent == 1 ? "agent (moves second)" : "opponent (moves second)")
+                .key("#212121", "last move").build();
+    }
+
+    private static final String FIRST = "#e53935";
+    private static final String SECOND = "#fdd835";
 
     @Override
     public boolean[] actionMask() {

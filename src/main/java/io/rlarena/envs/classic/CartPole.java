@@ -2,6 +2,8 @@ package io.rlarena.envs.classic;
 
 import io.rlarena.env.Box;
 import io.rlarena.env.Discrete;
+import io.rlarena.env.Drawable;
+import io.rlarena.env.Drawing;
 import io.rlarena.env.EnvSpec;
 import io.rlarena.env.SeededEnvironment;
 import io.rlarena.env.Reset;
@@ -18,7 +20,7 @@ import java.util.Map;
  * position, cart velocity, pole angle, pole angular velocity (as floats). Actions: 0 push left,
  * 1 push right.
  */
-public final class CartPole extends SeededEnvironment {
+public final class CartPole extends SeededEnvironment implements Drawable {
 
     static final double GRAVITY = 9.8;
     static final double MASS_CART = 1.0;
@@ -87,6 +89,28 @@ public final class CartPole extends SeededEnvironment {
         terminated = state[0] < -X_THRESHOLD || state[0] > X_THRESHOLD
                 || state[2] < -THETA_THRESHOLD || state[2] > THETA_THRESHOLD;
         return new Step(observation(), 1.0, terminated, false, terminated ? FELL : Map.of());
+    }
+
+    /**
+     * The cart on its track (x in [-2.4, 2.4], the edges marked) and the pole at its angle, in
+     * metres: the track is 4.8 wide and the pole 1 long (twice its half-length).
+     */
+    @Override
+    public Drawing draw() {
+        double ground = 1.6;
+        double cartX = 2.4 + state[0];
+        double top = ground - 0.3;
+        double length = 2 * HALF_LENGTH;
+        return new Drawing.Builder(4.8, 2.0, "#ffffff")
+                .add(new Drawing.Line(0, ground, 4.8, ground, "#90a4ae", 0.02))
+                .add(new Drawing.Line(0.01, ground - 0.15, 0.01, ground + 0.15, "#e57373", 0.02))
+                .add(new Drawing.Line(4.79, ground - 0.15, 4.79, ground + 0.15, "#e57373", 0.02))
+                .add(new Drawing.Rect(cartX - 0.25, top, 0.5, 0.3, "#37474f", null))
+                .add(new Drawing.Line(cartX, top, cartX + length * Math.sin(state[2]), top - length * Math.cos(state[2]),
+                        "#d84315", 0.06))
+                .add(new Drawing.Circle(cartX, top, 0.04, "#ffcc80", null))
+                .key("#37474f", "cart").key("#d84315", "pole").key("#e57373", "track ends")
+                .build();
     }
 
     /** One Euler step of the cart-pole equations (Barto, Sutton and Anderson 1983), in place. */

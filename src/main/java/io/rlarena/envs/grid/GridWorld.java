@@ -1,6 +1,8 @@
 package io.rlarena.envs.grid;
 
 import io.rlarena.env.Discrete;
+import io.rlarena.env.Drawable;
+import io.rlarena.env.Drawing;
 import io.rlarena.env.EnvSpec;
 import io.rlarena.env.SeededEnvironment;
 import io.rlarena.env.Reset;
@@ -17,7 +19,7 @@ import java.util.Map;
  * exact transition table is built once; {@link #step} samples it, so the table that oracles read
  * is the dynamics.
  */
-public final class GridWorld extends SeededEnvironment implements TabularModel {
+public final class GridWorld extends SeededEnvironment implements TabularModel, Drawable {
 
     /** Row/column moves in FrozenLake's action order: left, down, right, up. */
     public static final int[][] LEFT_DOWN_RIGHT_UP = {{0, -1}, {1, 0}, {0, 1}, {-1, 0}};
@@ -146,6 +148,32 @@ public final class GridWorld extends SeededEnvironment implements TabularModel {
         }
         return text.toString();
     }
+
+    /** Tiles (frozen, hole, cliff, wall, start, goal) and the agent. */
+    @Override
+    public Drawing draw() {
+        Drawing.Builder drawing = new Drawing.Builder(map.cols(), map.rows(), "#ffffff");
+        for (int r = 0; r < map.rows(); r++) {
+            for (int c = 0; c < map.cols(); c++) {
+                drawing.add(new Drawing.Rect(c, r, 1, 1, TILE_COLORS.getOrDefault(map.cell(r, c), "#eceff1"), "#cfd8dc"));
+            }
+        }
+        int row = state / map.cols();
+        int col = state % map.cols();
+        drawing.add(new Drawing.Circle(col + 0.5, row + 0.5, 0.32, "#1e88e5", "#0d47a1"));
+        String cells = map.cells();
+        TILE_MEANINGS.forEach((cell, meaning) -> {
+            if (cells.indexOf(cell) >= 0) {
+                drawing.key(TILE_COLORS.get(cell), meaning);
+            }
+        });
+        return drawing.key("#1e88e5", "agent").build();
+    }
+
+    private static final Map<Character, String> TILE_COLORS = Map.of('F', "#e3f2fd", '.', "#f5f5f5", 'H', "#263238",
+            'C', "#e57373", '#', "#546e7a", 'S', "#fff9c4", 'G', "#66bb6a");
+    private static final Map<Character, String> TILE_MEANINGS = new java.util.LinkedHashMap<>(Map.of('F', "frozen",
+            '.', "open", 'H', "hole", 'C', "cliff", '#', "wall", 'S', "start", 'G', "goal"));
 
     @Override
     public int numStates() {

@@ -2,6 +2,8 @@ package io.rlarena.envs.maze;
 
 import io.rlarena.env.Box;
 import io.rlarena.env.Discrete;
+import io.rlarena.env.Drawable;
+import io.rlarena.env.Drawing;
 import io.rlarena.env.EnvSpec;
 import io.rlarena.env.SeededEnvironment;
 import io.rlarena.env.Reset;
@@ -17,7 +19,7 @@ import java.util.Map;
  * step onto the goal, which ends the episode. The final step's info holds {@code success} and
  * {@code optimal_steps} (the BFS shortest path of the level).
  */
-public final class Maze extends SeededEnvironment {
+public final class Maze extends SeededEnvironment implements Drawable {
 
     public static final double STEP_REWARD = -0.01;
     public static final double GOAL_REWARD = 1.0;
@@ -157,6 +159,23 @@ public final class Maze extends SeededEnvironment {
     }
 
     /** The maze as text: {@code #} wall, {@code @} agent, {@code G} goal, {@code .} visited, blank open. */
+    /** Walls, the path walked so far, the goal and the agent. */
+    @Override
+    public Drawing draw() {
+        int size = maze.size();
+        Drawing.Builder drawing = new Drawing.Builder(size, size, "#fafafa");
+        for (int cell = 0; cell < size * size; cell++) {
+            int r = cell / size;
+            int c = cell % size;
+            String fill = maze.isWall(cell) ? "#37474f" : cell == maze.goal() ? "#66bb6a" : visited[cell] ? "#ffe082"
+                    : "#fafafa";
+            drawing.add(new Drawing.Rect(c, r, 1, 1, fill, null));
+        }
+        drawing.add(new Drawing.Circle(agent % size + 0.5, agent / size + 0.5, 0.35, "#1e88e5", "#0d47a1"));
+        return drawing.key("#37474f", "wall").key("#ffe082", "path so far").key("#66bb6a", "goal")
+                .key("#1e88e5", "agent").build();
+    }
+
     @Override
     public String render() {
         int size = maze.size();
