@@ -69,7 +69,8 @@ final class PlayCommand implements Callable<Integer> {
         Opponent rivalForGame = machine.opponent().forNewGame(random);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: you play %s against %s. Type a move, or 'quit'.%n", env, side, machine.name());
+        out.printf("%s: you play %s against %s. Type a move, or 'quit'. The last move is shown in lower case.%n", env,
+                side, machine.name());
         while (!game.isOver()) {
             out.println(game.render());
             if (game.currentPlayer() == human) {
@@ -88,7 +89,8 @@ final class PlayCommand implements Callable<Integer> {
         }
         out.println(game.render());
         int winner = game.outcome().winner();
-        out.println(winner < 0 ? "Draw." : winner == human ? "You win!" : machine.name() + " wins.");
+        String line = game.winningLine().isEmpty() ? "" : " (the line " + String.join(" ", game.winningLine()) + ")";
+        out.println(winner < 0 ? "Draw." : (winner == human ? "You win!" : machine.name() + " wins.") + line);
         out.flush();
         return 0;
     }

@@ -1,5 +1,7 @@
 package io.rlarena.env;
 
+import java.util.List;
+
 /**
  * The rules of a two-player, zero-sum board game with perfect information (PettingZoo classic's
  * shape): enough for a wrapper to turn it into an {@link Environment} and for minimax or Monte
@@ -130,4 +132,9 @@ public interface TurnBasedGame {
 
     /** The board as text, with coordinates and whose turn it is or how the game ended. */
     String render();
+
+    /** The cells of the line that won the game, in notation (empty while it goes on, after a draw, or without lines). */
+    default List<String> winningLine() {
+        return List.of();
+    }
 }

@@ -81,7 +81,8 @@ class GamesCliTest {
         assertTrue(cli.out().contains("'b2' is not legal here"), cli.out());
         assertTrue(cli.out().contains("minimax plays "), cli.out());
         assertFalse(cli.out().contains("You win!"), "nobody beats perfect play");
-        assertTrue(cli.out().contains("Draw.") || cli.out().contains("minimax wins."), cli.out());
+        assertTrue(cli.out().contains("Draw.") || cli.out().contains("minimax wins. (the line "), cli.out());
+        assertTrue(cli.out().contains("The last move is shown in lower case."), cli.out());
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.rlarena.envs.board;
 
 import io.rlarena.env.TurnBasedGame;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -82,6 +84,51 @@ abstract class BoardGame implements TurnBasedGame {
         return plies;
     }
 
+    /** The cell the last move filled, or -1 before any move (and after a pass); renders show it in lower case. */
+    int lastMoveCell() {
+        return plies == 0 ? -1 : cellOfMove(history[plies - 1]);
+    }
+
+    /** The cell move {@code move} filled (it was the last one played): the move itself where moves are cells. */
+    int cellOfMove(int move) {
+        return move < rows * cols ? move : -1;
+    }
+
+    /** Pieces in a row that win the game; 0 where no line wins (Othello counts discs). */
+    int winLength() {
+        return 0;
+    }
+
+    @Override
+    public List<String> winningLine() {
+        int last = lastMoveCell();
+        if (winLength() == 0 || last < 0 || outcome.winner() < 0) {
+            return List.of();
+        }
+        int piece = cells[last];
+        int row = last / cols;
+        int col = last % cols;
+        for (int[] direction : new int[][] {{0, 1}, {1, 0}, {1, 1}, {1, -1}}) {
+            List<Integer> line = new ArrayList<>();
+            int r = row;
+            int c = col;
+            while (r - direction[0] >= 0 && r - direction[0] < rows && c - direction[1] >= 0 && c - direction[1] < cols
+                    && cells[(r - direction[0]) * cols + c - direction[1]] == piece) {
+                r -= direction[0];
+                c -= direction[1];
+            }
+            while (r >= 0 && r < rows && c >= 0 && c < cols && cells[r * cols + c] == piece) {
+                line.add(r * cols + c);
+                r += direction[0];
+                c += direction[1];
+            }
+            if (line.size() >= winLength()) {
+                return line.stream().map(this::cellName).toList();
+            }
+        }
+        return List.of();
+    }
+
     /** Records {@code action} as played and passes the turn. */
     void pushMove(int action) {
         history[plies++] = action;
@@ -158,6 +205,15 @@ abstract class BoardGame implements TurnBasedGame {
                 + " from the top)";
     }
 
+    /** A cell as the renders show it: a dot when empty, the piece (in lower case if the last move put it there). */
+    char pieceChar(int row, int col) {
+        int piece = pieceAt(row, col);
+        if (piece < 0) {
+            return '.';
+        }
+        return row * cols + col == lastMoveCell() ? Character.toLowerCase(PIECES[piece]) : PIECES[piece];
+    }
+
     /** The grid with column letters above and row numbers left, empty cells as dots. */
     String renderGrid() {
         StringBuilder text = new StringBuilder("  ");
@@ -168,8 +224,7 @@ abstract class BoardGame implements TurnBasedGame {
         for (int row = 0; row < rows; row++) {
             text.append(String.format("%2d", row + 1));
             for (int col = 0; col < cols; col++) {
-                int piece = pieceAt(row, col);
-                text.append(' ').append(piece < 0 ? '.' : PIECES[piece]);
+                text.append(' ').append(pieceChar(row, col));
             }
             text.append('\n');
         }

@@ -145,6 +145,17 @@ public final class ConnectFour extends BoardGame {
         return Math.tanh(score / 64.0);
     }
 
+    /** A move is a column: the cell it filled is that column's top piece. */
+    @Override
+    int cellOfMove(int column) {
+        return (ROWS - heights[column]) * COLUMNS + column;
+    }
+
+    @Override
+    int winLength() {
+        return 4;
+    }
+
     @Override
     public String formatMove(int action) {
         requireAction(action);
@@ -167,8 +178,7 @@ public final class ConnectFour extends BoardGame {
         for (int row = 0; row < ROWS; row++) {
             text.append('|');
             for (int col = 0; col < COLUMNS; col++) {
-                int piece = pieceAt(row, col);
-                text.append(' ').append(piece < 0 ? '.' : PIECES[piece]);
+                text.append(' ').append(pieceChar(row, col));
             }
             text.append(" |\n");
         }

@@ -107,6 +107,11 @@ public final class TicTacToe extends BoardGame {
     }
 
     @Override
+    int winLength() {
+        return 3;
+    }
+
+    @Override
     public String formatMove(int action) {
         requireAction(action);
         return cellName(action);

@@ -107,11 +107,11 @@ class ConnectFourTest {
                 | . . . . . . . |
                 | . . . . . . . |
                 | . . . O . . . |
-                | . . X X . . . |
+                | . . x X . . . |
                 +---------------+
                   1 2 3 4 5 6 7
                 O to move
-                """, play(new ConnectFour(), "4 4 3").render());
+                """, play(new ConnectFour(), "4 4 3").render(), "the last move, in column 3, in lower case");
     }
 
     @Test
@@ -129,5 +129,13 @@ class ConnectFourTest {
                     mirrored.observation(player));
         }
         assertEquals(game.outcome(), mirrored.outcome());
+    }
+
+    @Test
+    void theWinningLineIsNamedCellByCell() {
+        ConnectFour game = play(new ConnectFour(), "1 1 2 2 3 3 4");
+        assertTrue(game.isOver(), game.render());
+        assertEquals(java.util.List.of("a6", "b6", "c6", "d6"), game.winningLine(), "X's bottom row:\n" + game.render());
+        assertEquals(java.util.List.of(), play(new ConnectFour(), "1 2").winningLine(), "no line while the game goes on");
     }
 }

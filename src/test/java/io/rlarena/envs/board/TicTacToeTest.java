@@ -127,10 +127,10 @@ class TicTacToeTest {
         assertEquals("""
                    a b c
                  1 X . .
-                 2 . O .
+                 2 . o .
                  3 . . .
                 X to move
-                """, play(new TicTacToe(), "a1 b2").render());
+                """, play(new TicTacToe(), "a1 b2").render(), "the last move, b2, in lower case");
     }
 
     static int countTrue(boolean[] mask) {
@@ -153,5 +153,15 @@ class TicTacToeTest {
                 java.util.stream.IntStream.range(0, 9).map(game::mirrorAction).toArray());
         assertArrayEquals(MirrorSymmetric.mirror(game.observation(0), game.planeShape()), mirrored.observation(0));
         assertEquals(game.outcome(), mirrored.outcome());
+    }
+
+    @Test
+    void theLastMoveIsInLowerCaseAndTheWinningLineIsNamed() {
+        TicTacToe game = new TicTacToe();
+        for (String move : new String[] {"a1", "b1", "b2", "c1", "c3"}) {
+            game.play(game.parseMove(move));
+        }
+        assertTrue(game.render().contains(" x\n"), "the last move, c3, in lower case:\n" + game.render());
+        assertEquals(java.util.List.of("a1", "b2", "c3"), game.winningLine());
     }
 }
