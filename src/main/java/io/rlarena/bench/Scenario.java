@@ -17,6 +17,7 @@ import io.rlarena.train.RunConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,13 +71,17 @@ public record Scenario(String name, String env, String agent, double target, lon
 
     /**
      * Runs the scenario once per seed with the agent's built-in preset, or {@code presetFile} if
-     * not null, and {@code sets} overrides ({@code key=value}, as {@code train --set}).
+     * not null, and {@code sets} overrides ({@code key=value}, as {@code train --set}), telling
+     * {@code progress} the seeds done after each (0 after the warm-up).
      */
-    public Outcome run(EnvRegistry registry, List<Long> seeds, Path presetFile, List<String> sets) {
+    public Outcome run(EnvRegistry registry, List<Long> seeds, Path presetFile, List<String> sets,
+                       IntConsumer progress) {
         runOnce(registry, -1, presetFile, sets, Math.min(WARM_UP_STEPS, maxSteps));
+        progress.accept(0);
         List<Run> runs = new ArrayList<>();
         for (long seed : seeds) {
             runs.add(runOnce(registry, seed, presetFile, sets, maxSteps));
+            progress.accept(runs.size());
         }
         List<Run> solved = runs.stream().filter(Run::solved).toList();
         return new Outcome(this, runs, solved.size(),

@@ -100,7 +100,10 @@ final class BenchCommand implements Callable<Integer> {
                 out.println(task);
                 out.flush();
             }
-            Scenario.Outcome outcome = task.run(registry, seeds, preset, sets);
+            Scenario.Outcome outcome;
+            try (Counter counter = Counter.onTerminal("seed", seeds.size())) {
+                outcome = task.run(registry, seeds, preset, sets, counter::done);
+            }
             report.add("scenario", Json.GSON.toJsonTree(outcome));
             if (!json) {
                 printScenario(out, outcome);
