@@ -55,13 +55,14 @@ final class ArenaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Supplier<? extends TurnBasedGame> newGames = BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions);
+        Supplier<TurnBasedGame> newGames = BoardGames.newGames(envArgs.registryForPlayers(players,
+                spec.commandLine().getErr()), env, envArgs.envOptions);
         List<Arena.Player> parsed = new ArrayList<>();
         for (String player : players) {
             parsed.add(Arena.Player.parse(player, env, newGames));
         }
         if (allLines) {
-            return allLines(parsed);
+            return allLines(parsed, newGames);
         }
         long rootSeed = seed != null ? seed : Seeds.fresh();
         Arena.Report report;
@@ -89,12 +90,11 @@ final class ArenaCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int allLines(List<Arena.Player> parsed) {
+    private int allLines(List<Arena.Player> parsed, Supplier<TurnBasedGame> games) {
         if (parsed.size() != 2 || !(parsed.get(1).opponent() instanceof AlphaBeta searcher)) {
             throw new IllegalArgumentException("--all-lines needs two players, the second minimax or alphabeta:DEPTH, "
                     + "got " + players);
         }
-        Supplier<TurnBasedGame> games = BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions);
         PrintWriter out = spec.commandLine().getOut();
         JsonArray sides = new JsonArray();
         for (int side = 0; side < 2; side++) {

@@ -37,6 +37,20 @@ final class EnvArgs {
         }
     }
 
+    /** The registry with the plug-ins that the agent files among {@code players} (arena, play) recorded. */
+    EnvRegistry registryForPlayers(List<String> players, PrintWriter err) {
+        List<Plugin> recorded = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (String player : players) {
+            if (Files.isRegularFile(Path.of(player))) {
+                files.add(player);
+                io.rlarena.agent.AgentFile.load(Path.of(player)).manifest().plugins().stream()
+                        .filter(plugin -> !recorded.contains(plugin)).forEach(recorded::add);
+            }
+        }
+        return registry(recorded, "agent file " + String.join(", ", files), err);
+    }
+
     /** The registry of built-in and plug-in ({@code --plugin}) environments. */
     EnvRegistry registry() {
         return EnvRegistry.withPlugins(plugins.stream().map(Plugin::of).toList());

@@ -61,7 +61,9 @@ final class PlayCommand implements Callable<Integer> {
         if (!side.equals("first") && !side.equals("second")) {
             throw new IllegalArgumentException("--side must be first or second, got '" + side + "'");
         }
-        Supplier<? extends TurnBasedGame> games = BoardGames.newGames(envArgs.registry(), env, envArgs.envOptions);
+        Supplier<? extends TurnBasedGame> games = BoardGames.newGames(envArgs.registryForPlayers(
+                rival.agentFile != null ? List.of(rival.agentFile) : List.of(), spec.commandLine().getErr()), env,
+                envArgs.envOptions);
         Arena.Player machine = Arena.Player.parse(rival.agentFile != null ? rival.agentFile : rival.opponent, env, games);
         TurnBasedGame game = games.get();
         int human = side.equals("first") ? 0 : 1;
