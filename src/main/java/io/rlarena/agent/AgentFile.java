@@ -219,6 +219,10 @@ public final class AgentFile {
             throw damaged(file, "not a readable zip: " + e.getMessage());
         } catch (JsonParseException e) {
             throw damaged(file, "bad JSON: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) { // what a record's constructor refuses, wrapped by gson
+            throw damaged(file, "bad manifest.json: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         } catch (IOException e) {
             throw damaged(file, e.toString());
         }

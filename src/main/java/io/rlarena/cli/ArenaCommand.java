@@ -55,8 +55,7 @@ final class ArenaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Supplier<TurnBasedGame> newGames = BoardGames.newGames(envArgs.registryForPlayers(players,
-                spec.commandLine().getErr()), env, envArgs.envOptions);
+        Supplier<TurnBasedGame> newGames = BoardGames.newGames(envArgs.registryForPlayers(players), env, envArgs.envOptions);
         List<Arena.Player> parsed = new ArrayList<>();
         for (String player : players) {
             parsed.add(Arena.Player.parse(player, env, newGames));

@@ -37,18 +37,33 @@ final class EnvArgs {
         }
     }
 
-    /** The registry with the plug-ins that the agent files among {@code players} (arena, play) recorded. */
-    EnvRegistry registryForPlayers(List<String> players, PrintWriter err) {
-        List<Plugin> recorded = new ArrayList<>();
-        List<String> files = new ArrayList<>();
+    /**
+     * The registry for the agent files among {@code players} (arena, play): the plug-ins they
+     * recorded must be given with {@code --plugin} ({@link #requireGiven}).
+     */
+    EnvRegistry registryForPlayers(List<String> players) {
         for (String player : players) {
             if (Files.isRegularFile(Path.of(player))) {
-                files.add(player);
-                io.rlarena.agent.AgentFile.load(Path.of(player)).manifest().plugins().stream()
-                        .filter(plugin -> !recorded.contains(plugin)).forEach(recorded::add);
+                requireGiven(io.rlarena.agent.AgentFile.load(Path.of(player)).manifest().plugins(), "agent file " + player);
             }
         }
-        return registry(recorded, "agent file " + String.join(", ", files), err);
+        return registry();
+    }
+
+    /**
+     * Refuses to go on without the plug-ins a file from anywhere ({@code source}: an agent file,
+     * an episode file) names: a plug-in is code, so rlarena loads one only when it is asked to
+     * with {@code --plugin}, never because a downloaded file names it.
+     */
+    void requireGiven(List<Plugin> recorded, String source) {
+        for (Plugin plugin : recorded) {
+            boolean given = plugins.stream().anyMatch(p -> p.toAbsolutePath().normalize().toString().equals(plugin.path()));
+            if (!given && plugins.isEmpty()) {
+                throw new IllegalArgumentException(source + " was made with the plug-in " + plugin.path()
+                        + " (SHA-256 " + plugin.sha256() + "); rlarena loads a plug-in only when asked, because it "
+                        + "is code: check it, then pass --plugin PATH");
+            }
+        }
     }
 
     /** The registry of built-in and plug-in ({@code --plugin}) environments. */
@@ -57,12 +72,13 @@ final class EnvArgs {
     }
 
     /**
-     * The registry with the plug-ins {@code source} (a run, an agent file, an episode file)
-     * recorded, besides any given with {@code --plugin}: so a plug-in run needs {@code --plugin}
-     * only once. A recorded plug-in that is gone is an error naming it (unless {@code --plugin}
-     * gives others in its place); one whose content changed since is a warning on {@code err}.
+     * The registry with the plug-ins your own run ({@code source}, its config.json) recorded,
+     * besides any given with {@code --plugin}: so a plug-in run needs {@code --plugin} only once.
+     * A recorded plug-in that is gone is an error naming it (unless {@code --plugin} gives others
+     * in its place); one whose content changed since is a warning on {@code err}. Files from
+     * elsewhere go through {@link #requireGiven} instead.
      */
-    EnvRegistry registry(List<Plugin> recorded, String source, PrintWriter err) {
+    EnvRegistry registryOfRun(List<Plugin> recorded, String source, PrintWriter err) {
         List<Plugin> given = new ArrayList<>(plugins.stream().map(Plugin::of).toList());
         for (Plugin plugin : recorded) {
             if (given.stream().anyMatch(p -> p.path().equals(plugin.path()))) {

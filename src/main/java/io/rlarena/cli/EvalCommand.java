@@ -82,7 +82,15 @@ final class EvalCommand implements Callable<Integer> {
         Path file = source.agentFile != null ? source.agentFile : new RunDirectory(source.run).finishedAgent();
         AgentFile.Contents agent = AgentFile.load(file);
         AgentFile.Manifest manifest = agent.manifest();
-        EnvRegistry registry = envArgs.registry(manifest.plugins(), "agent file " + file, spec.commandLine().getErr());
+        EnvRegistry registry;
+        if (source.run != null) {
+            RunDirectory run = new RunDirectory(source.run);
+            registry = envArgs.registryOfRun(run.readConfig().plugins(), run.path().resolve(RunDirectory.CONFIG)
+                    .toString(), spec.commandLine().getErr());
+        } else {
+            envArgs.requireGiven(manifest.plugins(), "agent file " + file);
+            registry = envArgs.registry();
+        }
         Map<String, String> options = new TreeMap<>(env == null ? manifest.env().options() : Map.of());
         options.putAll(envArgs.envOptions);
         String envId = env == null ? manifest.env().id() : env;
@@ -95,6 +103,9 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--gif draws the recorded episodes: give --record FILE too");
             }
             checkRecordTarget(gif, file, force);
+            if (gif.toAbsolutePath().normalize().equals(record.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--gif " + gif + " is the --record file; give the GIF another name");
+            }
         }
         EvalResult result;
         Environment made = Trainer.makeEnv(registry, envId, options, manifest.observation(),

@@ -62,7 +62,7 @@ final class PlayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--side must be first or second, got '" + side + "'");
         }
         Supplier<? extends TurnBasedGame> games = BoardGames.newGames(envArgs.registryForPlayers(
-                rival.agentFile != null ? List.of(rival.agentFile) : List.of(), spec.commandLine().getErr()), env,
+                rival.agentFile != null ? List.of(rival.agentFile) : List.of()), env,
                 envArgs.envOptions);
         Arena.Player machine = Arena.Player.parse(rival.agentFile != null ? rival.agentFile : rival.opponent, env, games);
         TurnBasedGame game = games.get();

@@ -69,14 +69,20 @@ final class ReplayCommand implements Callable<Integer> {
         if (width < 64 || width > 4096) {
             throw new IllegalArgumentException("--width must be 64 to 4096 pixels, got " + width);
         }
+        for (Path output : java.util.Arrays.asList(html, gif)) {
+            if (output != null && output.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException(output + " is the episode file being replayed; write the page or GIF "
+                        + "to another file");
+            }
+        }
         envArgs.refuseEnvOptions("replay", "it re-simulates the episodes with the options recorded in the episode "
                 + "file's header");
         EpisodeFile.Recording recording = EpisodeFile.read(file);
         PrintWriter out = spec.commandLine().getOut();
         List<Replay.Frame> frames = new ArrayList<>();
         Replay.Mismatch mismatch;
-        try (Environment env = Replay.environment(envArgs.registry(recording.header().plugins(), "episode file "
-                + recording.file(), spec.commandLine().getErr()), recording)) {
+        envArgs.requireGiven(recording.header().plugins(), "episode file " + recording.file());
+        try (Environment env = Replay.environment(envArgs.registry(), recording)) {
             try (Counter counter = Counter.onTerminal("episode", recording.episodes().size())) {
                 Replay.FrameSink sink = html != null || gif != null ? frames::add
                         : verify ? frame -> counter.done(frame.episode()) : frame -> show(frame, out);

@@ -123,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "--env-opt, --preset, --set, --steps, --seed, --eval-every or --run-dir with it");
         }
         RunDirectory run = new RunDirectory(resume);
-        EnvRegistry registry = envArgs.registry(run.readConfig().plugins(), run.path().resolve(RunDirectory.CONFIG)
+        EnvRegistry registry = envArgs.registryOfRun(run.readConfig().plugins(), run.path().resolve(RunDirectory.CONFIG)
                 .toString(), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         Backend.useThreads(threads);

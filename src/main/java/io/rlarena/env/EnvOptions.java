@@ -30,12 +30,14 @@ public final class EnvOptions {
         return envId;
     }
 
-    /** Every option; looking one up (or going through them all) counts as asking for it. */
+    /**
+     * Every option; looking one up ({@code get}, {@code containsKey}) counts as asking for it,
+     * copying them all (into an {@link EnvSpec}, say) does not.
+     */
     public Map<String, String> values() {
         return new AbstractMap<>() {
             @Override
             public Set<Entry<String, String>> entrySet() {
-                asked.addAll(values.keySet());
                 return values.entrySet();
             }
 

@@ -14,7 +14,8 @@ import java.util.Arrays;
  *
  * <p>Exact for environments whose behaviour follows from that state and the actions (every
  * built-in one); an environment that is not {@link Resumable} is replayed from an unseeded reset,
- * which gives a valid episode but not necessarily the same one.
+ * which gives a valid episode but not necessarily the same one (and one that ends before its
+ * saved actions do is followed by a new episode).
  */
 public final class EpisodeLog extends Wrapper {
 
@@ -109,11 +110,15 @@ public final class EpisodeLog extends Wrapper {
                         + actionSpace());
             }
             Step step = step(action);
-            if (step.done() && i < steps - 1) {
-                throw new IOException("the saved episode ends after " + (i + 1) + " of its " + steps
-                        + " actions here: not the same environment");
-            }
             observation = step.observation();
+            if (step.done()) {
+                // the replay went otherwise (an environment that is not Resumable, a self-play pool that grew):
+                // skip the rest of the saved actions and go on from a new episode
+                for (int rest = i + 1; rest < steps; rest++) {
+                    in.readInt();
+                }
+                return reset().observation();
+            }
         }
         return observation;
     }

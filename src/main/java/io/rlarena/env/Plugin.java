@@ -19,6 +19,13 @@ import java.util.stream.Stream;
  */
 public record Plugin(String path, String sha256) {
 
+    public Plugin {
+        if (path == null || sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a recorded plug-in needs a path and a 64-digit SHA-256, got " + path
+                    + " and " + sha256);
+        }
+    }
+
     /**
      * The plug-in at {@code path}, checked to be a readable jar or folder.
      *

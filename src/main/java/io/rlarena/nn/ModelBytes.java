@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -24,6 +26,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +50,13 @@ import java.util.zip.ZipInputStream;
 public final class ModelBytes {
 
     /**
-     * Parameters a network may have (2^26, 256 MiB of floats, a hundred times rlarena's largest
-     * preset); a saved or configured network beyond it is refused before anything is allocated.
+     * Parameters a network may have (2^24, 64 MiB of floats, over a hundred times rlarena's
+     * largest preset); a saved or configured network beyond it is refused before anything is
+     * allocated.
      */
-    public static final long MAX_PARAMETERS = 1L << 26;
+    public static final long MAX_PARAMETERS = 1L << 24;
+    /** Values an input row may have (2^22: a 3 x 1,024 x 1,024 image); a saved network taking more is refused. */
+    static final long MAX_INPUT_VALUES = 1L << 22;
     /** Bytes {@code configuration.json} may inflate to. */
     static final int MAX_CONFIGURATION_BYTES = 4 << 20;
 
@@ -86,12 +92,12 @@ public final class ModelBytes {
     public static Network read(byte[] bytes, boolean withUpdater) {
         Model model = readModel(bytes, withUpdater);
         if (model instanceof MultiLayerNetwork stack) {
-            int inputSize = stack.getLayerWiseConfigurations().getInputPreProcess(0)
-                    instanceof FeedForwardToCnnPreProcessor image ? imageSize(image) : (int) stack.layerInputSize(0);
+            int inputSize = checkedInput(stack.getLayerWiseConfigurations().getInputPreProcess(0)
+                    instanceof FeedForwardToCnnPreProcessor image ? imageSize(image) : stack.layerInputSize(0));
             return new LayerStack(stack, inputSize, outputs(stack.output(Nd4j.zeros(1, inputSize))));
         }
         ComputationGraph graph = (ComputationGraph) model;
-        int inputSize = inputSize(graph.getConfiguration());
+        int inputSize = checkedInput(inputSize(graph.getConfiguration()));
         return new LayerGraph(graph, inputSize, outputs(graph.outputSingle(Nd4j.zeros(1, inputSize))));
     }
 
@@ -193,35 +199,46 @@ public final class ModelBytes {
         }
     }
 
-    /** The configuration as a JSON tree, every {@code @class} it names checked against the trusted packages. */
+    /**
+     * The configuration as a JSON tree, every {@code @class} it names checked against the trusted
+     * packages first: by a pass over the raw tokens, so that a key given twice (the tree keeps the
+     * last, DL4J's Jackson the first) is checked both times.
+     */
     private static JsonObject configurationTree(String json) {
-        JsonElement tree;
         try {
-            tree = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
+            checkClassNames(new JsonReader(new StringReader(json)));
+            JsonElement tree = JsonParser.parseString(json);
+            if (!tree.isJsonObject()) {
+                throw new IllegalArgumentException(CONFIGURATION + " is not a JSON object");
+            }
+            return tree.getAsJsonObject();
+        } catch (IOException | JsonParseException | IllegalStateException e) {
             throw new IllegalArgumentException(CONFIGURATION + " is not valid JSON (" + e.getMessage() + ")");
         }
-        if (!tree.isJsonObject()) {
-            throw new IllegalArgumentException(CONFIGURATION + " is not a JSON object");
-        }
-        checkClassNames(tree);
-        return tree.getAsJsonObject();
     }
 
-    private static void checkClassNames(JsonElement element) {
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(ModelBytes::checkClassNames);
-        } else if (element.isJsonObject()) {
-            for (Map.Entry<String, JsonElement> entry : element.getAsJsonObject().entrySet()) {
-                if (entry.getKey().equals("@class") && entry.getValue().isJsonPrimitive()) {
-                    String name = entry.getValue().getAsString();
-                    if (TRUSTED_PACKAGES.stream().noneMatch(name::startsWith)) {
-                        throw new IllegalArgumentException(CONFIGURATION + " names the class '" + name
+    private static void checkClassNames(JsonReader in) throws IOException {
+        boolean classKey = false;
+        for (JsonToken token = in.peek(); token != JsonToken.END_DOCUMENT; token = in.peek()) {
+            switch (token) {
+                case BEGIN_OBJECT -> in.beginObject();
+                case END_OBJECT -> in.endObject();
+                case BEGIN_ARRAY -> in.beginArray();
+                case END_ARRAY -> in.endArray();
+                case NAME -> {
+                    classKey = in.nextName().equals("@class");
+                    continue;
+                }
+                case STRING -> {
+                    String value = in.nextString();
+                    if (classKey && TRUSTED_PACKAGES.stream().noneMatch(value::startsWith)) {
+                        throw new IllegalArgumentException(CONFIGURATION + " names the class '" + shorten(value)
                                 + "', outside DL4J, ND4J and rlarena; refused");
                     }
                 }
-                checkClassNames(entry.getValue());
+                default -> in.skipValue();
             }
+            classKey = false;
         }
     }
 
@@ -407,8 +424,17 @@ public final class ModelBytes {
         return (int) row.size(1);
     }
 
-    private static int imageSize(FeedForwardToCnnPreProcessor image) {
-        return (int) (image.getInputHeight() * image.getInputWidth() * image.getNumChannels());
+    private static long imageSize(FeedForwardToCnnPreProcessor image) {
+        return image.getInputHeight() * image.getInputWidth() * image.getNumChannels();
+    }
+
+    /** An input row's size, refused beyond {@link #MAX_INPUT_VALUES} before any input is allocated. */
+    static int checkedInput(long values) {
+        if (values < 1 || values > MAX_INPUT_VALUES) {
+            throw new IllegalArgumentException("the network takes " + values + " input values per row; rlarena loads "
+                    + "networks of 1 to " + MAX_INPUT_VALUES);
+        }
+        return (int) values;
     }
 
     /** Floats per input row: read off the first layer (its image pre-processor for a CNN). */
@@ -417,7 +443,7 @@ public final class ModelBytes {
         for (Map.Entry<String, List<String>> entry : conf.getVertexInputs().entrySet()) {
             if (entry.getValue().contains(input) && conf.getVertices().get(entry.getKey()) instanceof LayerVertex layer) {
                 if (layer.getPreProcessor() instanceof FeedForwardToCnnPreProcessor image) {
-                    return imageSize(image);
+                    return checkedInput(imageSize(image));
                 }
                 if (layer.getLayerConf().getLayer() instanceof FeedForwardLayer dense) {
                     return (int) dense.getNIn();

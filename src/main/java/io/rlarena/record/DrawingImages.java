@@ -45,16 +45,18 @@ public final class DrawingImages {
      * the step and the return.
      */
     public static void writeReplayGif(Path file, List<Replay.Frame> frames, int width) {
-        List<BufferedImage> images = new java.util.ArrayList<>();
-        for (Replay.Frame frame : frames) {
+        int count = Math.min(frames.size(), MAX_GIF_FRAMES);
+        writeGif(file, count, i -> {
+            Replay.Frame frame = frames.get(i);
             String caption = String.format(java.util.Locale.ROOT, "episode %d  step %d/%d  return %.2f%s", frame.episode(),
                     frame.t(), frame.steps(), frame.episodeReturn(), frame.terminated() ? "  (terminated)"
                             : frame.truncated() ? "  (truncated)" : "");
-            images.add(frame.drawing() != null ? render(frame.drawing(), width, caption) : text(frame.render(), width,
-                    caption));
-        }
-        writeGif(file, images, GIF_DELAY_MILLIS);
+            return frame.drawing() != null ? render(frame.drawing(), width, caption) : text(frame.render(), width, caption);
+        }, GIF_DELAY_MILLIS);
     }
+
+    /** Frames a GIF holds at most (four minutes at 8 per second); a longer replay is cut there. */
+    public static final int MAX_GIF_FRAMES = 2_000;
 
     /** A text render as an image (environments without a drawing). */
     static BufferedImage text(String render, int width, String caption) {
@@ -140,7 +142,12 @@ public final class DrawingImages {
      * (atomically: a temporary file, then a rename).
      */
     public static void writeGif(Path file, List<BufferedImage> images, int delayMillis) {
-        if (images.isEmpty()) {
+        writeGif(file, images.size(), images::get, delayMillis);
+    }
+
+    /** Writes {@code count} images, each drawn by {@code image} when it is written (one in memory at a time). */
+    static void writeGif(Path file, int count, java.util.function.IntFunction<BufferedImage> images, int delayMillis) {
+        if (count == 0) {
             throw new IllegalArgumentException("no frames to write to " + file);
         }
         try {
@@ -149,7 +156,8 @@ public final class DrawingImages {
                 try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
                     writer.setOutput(stream);
                     writer.prepareWriteSequence(null);
-                    for (BufferedImage image : images) {
+                    for (int i = 0; i < count; i++) {
+                        BufferedImage image = images.apply(i);
                         IIOMetadata metadata = writer.getDefaultImageMetadata(
                                 ImageTypeSpecifier.createFromRenderedImage(image), null);
                         animate(metadata, delayMillis);

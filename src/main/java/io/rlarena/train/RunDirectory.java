@@ -52,27 +52,38 @@ public record RunDirectory(Path path) {
     }
 
     /**
-     * Creates the directory and writes config.json. A run directory is new or empty: anything in
-     * it (an earlier run, or unrelated files that training would overwrite or prune) is refused.
+     * Creates the directory and writes config.json. A run directory is new or empty (but for the
+     * {@link #lock} its writer already holds): anything in it (an earlier run, or unrelated files
+     * that training would overwrite or prune) is refused.
      */
     public void create(RunConfig config) {
-        if (Files.exists(path.resolve(CONFIG))) {
-            throw new IllegalArgumentException("run directory " + path + " already holds a run (" + CONFIG
-                    + "); choose another --run-dir or remove that one");
-        }
-        if (Files.exists(path) && !list(path).isEmpty()) {
-            throw new IllegalArgumentException("run directory " + path + " is not empty (it holds "
-                    + list(path).stream().map(p -> p.getFileName().toString()).sorted().limit(5).toList()
-                    + "); a run directory must be new or empty: choose another --run-dir");
-        }
-        if (Files.exists(path) && !Files.isDirectory(path)) {
-            throw new IllegalArgumentException("run directory " + path + " is a file; choose another --run-dir");
-        }
+        requireNew();
         try {
             Files.createDirectories(path.resolve(CHECKPOINTS));
             Json.write(path.resolve(CONFIG), config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory " + path, e);
+        }
+    }
+
+    /**
+     * Refuses a run directory that holds anything but its lock.
+     *
+     * @throws IllegalArgumentException naming the directory and what is in it
+     */
+    public void requireNew() {
+        if (Files.exists(path.resolve(CONFIG))) {
+            throw new IllegalArgumentException("run directory " + path + " already holds a run (" + CONFIG
+                    + "); choose another --run-dir or remove that one");
+        }
+        List<Path> present = list(path).stream().filter(p -> !p.getFileName().toString().equals(LOCK)).toList();
+        if (!present.isEmpty()) {
+            throw new IllegalArgumentException("run directory " + path + " is not empty (it holds "
+                    + present.stream().map(p -> p.getFileName().toString()).sorted().limit(5).toList()
+                    + "); a run directory must be new or empty: choose another --run-dir");
+        }
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new IllegalArgumentException("run directory " + path + " is a file; choose another --run-dir");
         }
     }
 
@@ -267,13 +278,13 @@ public record RunDirectory(Path path) {
         return Math.max(0, lines(metricsFile()).size() - 1);
     }
 
-    /** The best mean return of {@code evaluations.csv} whose agent {@code best.zip} still holds. */
+    /**
+     * The best mean return in {@code evaluations.csv} (NaN rows aside): what a later evaluation
+     * must beat to become {@code best.zip}, as in the uninterrupted run.
+     */
     Optional<Double> bestEvaluation() {
-        if (!Files.exists(bestFile())) {
-            return Optional.empty();
-        }
         return lines(path.resolve(EVALUATIONS)).stream().skip(1).map(line -> line.split(","))
-                .map(fields -> Double.parseDouble(fields[1])).max(Double::compare);
+                .map(fields -> Double.parseDouble(fields[1])).filter(value -> !Double.isNaN(value)).max(Double::compare);
     }
 
     /**

@@ -10,7 +10,9 @@ import io.rlarena.agent.TrainingListener;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.env.ObservationEncoding;
+import io.rlarena.env.Resumable;
 import io.rlarena.env.Seeds;
+import io.rlarena.env.Wrapper;
 import io.rlarena.record.CurveChart;
 import io.rlarena.record.EpisodeFile;
 import io.rlarena.record.EpisodeRecorder;
@@ -99,8 +101,9 @@ public final class Trainer {
      */
     private static Result start(RunConfig config, EnvRegistry registry, RunDirectory run, Progress progress) {
         RunConfig recorded = config.withPlugins(registry.plugins());
-        run.create(recorded);
-        try (RunDirectory.Lock lock = run.lock()) {
+        run.requireNew(); // before the lock file: a folder of yours is refused untouched
+        try (RunDirectory.Lock lock = run.lock()) { // before config.json: two processes cannot both start the run
+            run.create(recorded);
             return run(recorded, registry, run, progress, null);
         }
     }
@@ -125,7 +128,7 @@ public final class Trainer {
                         envs.usesSelfPlay() ? pool : null);
                 listener.startAt(startStep); // before the restore: a replayed self-play episode needs the pool
                 if (resumeFrom != null) {
-                    restore(learner, resumeFrom, startStep);
+                    restore(learner, resumeFrom, startStep, evalEnv, recordEnv);
                 }
                 learner.learn(config.steps(), listener);
             }
@@ -136,9 +139,27 @@ public final class Trainer {
         }
     }
 
-    private static void restore(Learner learner, AgentFile.Contents checkpoint, long step) {
+    /**
+     * Restores the learner from a checkpoint, then the evaluation and recording environments'
+     * state between episodes (a board game's side under {@code side=alternate}), which the
+     * checkpoint holds after the learner's state.
+     */
+    private static void restore(Learner learner, AgentFile.Contents checkpoint, long step, Environment... own) {
         try (DataInputStream state = new DataInputStream(new ByteArrayInputStream(checkpoint.state()))) {
             learner.restore(checkpoint.model(), state, step);
+            for (Environment env : own) {
+                int count = state.readInt();
+                if (count < 0 || count > 64) {
+                    throw new IOException("an environment state of " + count + " values");
+                }
+                long[] values = new long[count];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = state.readLong();
+                }
+                if (count > 0 && env != null && Wrapper.unwrap(env) instanceof Resumable resumable) {
+                    resumable.restoreBetweenEpisodes(values);
+                }
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException(checkpoint.file() + ": its training state is unreadable ("
                     + e.getMessage() + ")");
@@ -305,6 +326,14 @@ public final class Trainer {
                 try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                      DataOutputStream out = new DataOutputStream(bytes)) {
                     learner.writeState(out);
+                    for (Environment env : new Environment[] {evalEnv, recordEnv}) {
+                        long[] values = env != null && Wrapper.unwrap(env) instanceof Resumable resumable
+                                ? resumable.betweenEpisodes() : new long[0];
+                        out.writeInt(values.length);
+                        for (long value : values) {
+                            out.writeLong(value);
+                        }
+                    }
                     out.flush();
                     state = bytes.toByteArray();
                 } catch (IOException e) {

@@ -165,4 +165,14 @@ class AgentFileTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentFile.load(file));
         assertTrue(e.getMessage().contains("payload.bin") && e.getMessage().contains(file.toString()), e.getMessage());
     }
+
+    @Test
+    void aMalformedRecordedPluginIsADamagedManifest() throws Exception {
+        String manifest = Json.GSON.toJson(AgentFile.Manifest.of("dqn", LAKE, "onehot", 1, 1))
+                .replace("\"plugins\": []", "\"plugins\": [{\"path\": \"helper.jar\", \"sha256\": \"short\"}]");
+        assertTrue(manifest.contains("helper.jar"), manifest);
+        Path file = zip("plugin.zip", manifest);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentFile.load(file));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("SHA-256"), e.getMessage());
+    }
 }

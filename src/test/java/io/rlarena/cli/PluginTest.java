@@ -106,8 +106,17 @@ class PluginTest {
         Cli eval = Cli.run("eval", "--run", run.toString(), "--episodes", "3", "--seed", "1", "--json", "--record",
                 run.resolve("episodes.jsonl").toString());
         assertEquals(0, eval.exitCode(), eval.err());
-        Cli replay = Cli.run("replay", run.resolve("episodes.jsonl").toString(), "--verify");
+        // an episode file (like an agent file) may come from anywhere: its plug-in is named, never loaded unasked
+        Cli unasked = Cli.run("replay", run.resolve("episodes.jsonl").toString(), "--verify");
+        assertEquals(2, unasked.exitCode());
+        assertTrue(unasked.err().contains("was made with the plug-in " + pluginDir.toAbsolutePath())
+                && unasked.err().contains("pass --plugin"), unasked.err());
+        Cli replay = Cli.run("replay", run.resolve("episodes.jsonl").toString(), "--verify", "--plugin",
+                pluginDir.toString());
         assertEquals(0, replay.exitCode(), replay.out() + replay.err());
+        Cli agentFile = Cli.run("eval", "--agent-file", run.resolve("agent.zip").toString(), "--episodes", "1");
+        assertEquals(2, agentFile.exitCode());
+        assertTrue(agentFile.err().contains("loads a plug-in only when asked"), agentFile.err());
         assertTrue(eval.out().contains("\"success_rate\": 1.0"), "walks to the end: " + eval.out());
         assertTrue(eval.out().contains("\"mean_length\": 4.0"), "in 4 steps: " + eval.out());
         assertTrue(new File(run.toFile(), "agent.zip").exists());

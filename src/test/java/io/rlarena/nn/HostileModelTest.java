@@ -100,6 +100,20 @@ class HostileModelTest {
     }
 
     @Test
+    void aForeignClassHiddenBehindADuplicateKeyIsRefused() throws Exception {
+        Map<String, byte[]> entries = entries(validModel());
+        String json = new String(entries.get(ModelBytes.CONFIGURATION), StandardCharsets.UTF_8);
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("\"@class\"\\s*:\\s*\"[^\"]+\"").matcher(json);
+        assertTrue(first.find(), "the fixture must name a class");
+        // Jackson reads the first of two equal keys, a JSON tree keeps the last
+        String doubled = json.substring(0, first.start()) + "\"@class\" : \"com.example.Gadget\", " + first.group()
+                + json.substring(first.end());
+        entries.put(ModelBytes.CONFIGURATION, doubled.getBytes(StandardCharsets.UTF_8));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelBytes.read(zip(entries), false));
+        assertTrue(e.getMessage().contains("com.example.Gadget"), e.getMessage());
+    }
+
+    @Test
     void aConfigurationInflatingBeyondItsCapIsRefused() throws Exception {
         Map<String, byte[]> entries = entries(validModel());
         byte[] huge = new byte[ModelBytes.MAX_CONFIGURATION_BYTES + 10];

@@ -61,7 +61,7 @@ class ExactResumeTest {
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource(delimiter = ';', value = {
             "dqn; FrozenLake-v1; is_slippery=true; 3000; learning_starts=200,n_envs=1; 2300",
-            "dqn; TicTacToe-v0; opponent=random,side=alternate; 3000; learning_starts=200,n_envs=4,n_steps=3; 2300",
+            "dqn; TicTacToe-v0; opponent=random,side=alternate; 3000; learning_starts=200,n_envs=4,n_steps=3,eval_every=750,eval_episodes=3; 2300",
             "ppo; FrozenLake-v1; is_slippery=true; 6144; n_envs=4,n_steps=128,n_epochs=2; 4600",
             "a2c; FrozenLake-v1; is_slippery=true; 4000; n_envs=4,n_steps=8; 3100",
             "reinforce; FrozenLake-v1; is_slippery=true; 4000; n_envs=4; 3100"})
@@ -86,6 +86,11 @@ class ExactResumeTest {
         Trainer.resume(crashed, REGISTRY, Progress.NONE);
 
         assertEquals(learningColumns(whole), learningColumns(crashed), "metrics.csv learning columns");
+        Path evaluations = whole.path().resolve(RunDirectory.EVALUATIONS);
+        if (Files.exists(evaluations)) { // the evaluations play the same sides and games, and keep the same best agent
+            assertEquals(Files.readAllLines(evaluations), Files.readAllLines(crashed.path().resolve(RunDirectory.EVALUATIONS)));
+            assertArrayEquals(coefficients(whole.bestFile()), coefficients(crashed.bestFile()), "best.zip");
+        }
         assertArrayEquals(coefficients(whole.agentFile()), coefficients(crashed.agentFile()), "final weights");
         assertTrue(learningColumns(whole).size() > 20, "enough episodes to compare");
     }
