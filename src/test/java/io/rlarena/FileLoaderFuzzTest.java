@@ -3,24 +3,19 @@ package io.rlarena;
 import io.rlarena.agent.AgentFile;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
+import io.rlarena.nn.HostileModelTest;
 import io.rlarena.record.EpisodeFile;
 import io.rlarena.record.Replay;
 import io.rlarena.train.Presets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -138,13 +133,13 @@ class FileLoaderFuzzTest {
 
     /** A valid zip whose entries (and, for the model, the model's own entries) are mutated. */
     private static byte[] mutateInside(byte[] zip, SplittableRandom random) throws Exception {
-        Map<String, byte[]> entries = entries(zip);
+        Map<String, byte[]> entries = HostileModelTest.entries(zip);
         List<String> names = List.copyOf(entries.keySet());
         String target = names.get(random.nextInt(names.size()));
         byte[] content = entries.get(target);
         entries.put(target, target.equals("model.zip") && random.nextBoolean()
-                ? zip(mutateEntries(entries(content), random)) : mutate(content, random));
-        return zip(entries);
+                ? HostileModelTest.zip(mutateEntries(HostileModelTest.entries(content), random)) : mutate(content, random));
+        return HostileModelTest.zip(entries);
     }
 
     private static Map<String, byte[]> mutateEntries(Map<String, byte[]> entries, SplittableRandom random) {
@@ -152,28 +147,6 @@ class FileLoaderFuzzTest {
         String target = names.get(random.nextInt(names.size()));
         entries.put(target, mutate(entries.get(target), random));
         return entries;
-    }
-
-    private static Map<String, byte[]> entries(byte[] zip) throws Exception {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    private static byte[] zip(Map<String, byte[]> entries) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(entry.getKey()));
-                out.write(entry.getValue());
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static long usedHeap() {

@@ -37,8 +37,8 @@ public final class Json {
     private static GsonBuilder builder() {
         TypeAdapter<Integer> integer = whole(BigDecimal::intValueExact, Integer.MIN_VALUE, Integer.MAX_VALUE);
         TypeAdapter<Long> whole = whole(BigDecimal::longValueExact, Long.MIN_VALUE, Long.MAX_VALUE);
-        TypeAdapter<Double> real = real();
-        TypeAdapter<Float> single = floatAdapter();
+        TypeAdapter<Double> real = real(BigDecimal::doubleValue);
+        TypeAdapter<Float> single = real(BigDecimal::floatValue);
         TypeAdapter<Boolean> bool = bool();
         return new GsonBuilder()
                 .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
@@ -86,43 +86,28 @@ public final class Json {
         };
     }
 
-    private static TypeAdapter<Double> real() {
+    /** A floating-point adapter refusing what is no finite number in its type ({@code 1e39} as a float). */
+    private static <T extends Number> TypeAdapter<T> real(Function<BigDecimal, T> convert) {
         return new TypeAdapter<>() {
             @Override
-            public void write(JsonWriter out, Double value) throws IOException {
+            public void write(JsonWriter out, T value) throws IOException {
                 out.value(value);
             }
 
             @Override
-            public Double read(JsonReader in) throws IOException {
+            public T read(JsonReader in) throws IOException {
                 String path = key(in);
                 BigDecimal number = number(in, path, "a number");
-                return number == null ? null : finite(number.doubleValue(), number, path);
+                if (number == null) {
+                    return null;
+                }
+                T value = convert.apply(number);
+                if (!Double.isFinite(value.doubleValue())) {
+                    throw new JsonParseException(path + ": " + number + " is out of range for a floating-point number");
+                }
+                return value;
             }
         };
-    }
-
-    private static TypeAdapter<Float> floatAdapter() {
-        return new TypeAdapter<>() {
-            @Override
-            public void write(JsonWriter out, Float value) throws IOException {
-                out.value(value);
-            }
-
-            @Override
-            public Float read(JsonReader in) throws IOException {
-                String path = key(in);
-                BigDecimal number = number(in, path, "a number");
-                return number == null ? null : (float) finite(number.floatValue(), number, path);
-            }
-        };
-    }
-
-    private static double finite(double value, BigDecimal number, String path) {
-        if (!Double.isFinite(value)) {
-            throw new JsonParseException(path + ": " + number + " is out of range for a floating-point number");
-        }
-        return value;
     }
 
     private static TypeAdapter<Boolean> bool() {

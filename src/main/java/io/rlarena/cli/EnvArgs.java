@@ -56,13 +56,11 @@ final class EnvArgs {
      * with {@code --plugin}, never because a downloaded file names it.
      */
     void requireGiven(List<Plugin> recorded, String source) {
-        for (Plugin plugin : recorded) {
-            boolean given = plugins.stream().anyMatch(p -> p.toAbsolutePath().normalize().toString().equals(plugin.path()));
-            if (!given && plugins.isEmpty()) {
-                throw new IllegalArgumentException(source + " was made with the plug-in " + plugin.path()
-                        + " (SHA-256 " + plugin.sha256() + "); rlarena loads a plug-in only when asked, because it "
-                        + "is code: check it, then pass --plugin PATH");
-            }
+        if (plugins.isEmpty() && !recorded.isEmpty()) {
+            Plugin plugin = recorded.get(0);
+            throw new IllegalArgumentException(source + " was made with the plug-in " + plugin.path()
+                    + " (SHA-256 " + plugin.sha256() + "); rlarena loads a plug-in only when asked, because it "
+                    + "is code: check it, then pass --plugin PATH");
         }
     }
 

@@ -29,18 +29,6 @@ public final class EpisodeLog extends Wrapper {
         super(env);
     }
 
-    /** The log wrapping {@code env}, or null if it has none. */
-    public static EpisodeLog of(Environment env) {
-        Environment current = env;
-        while (current instanceof Wrapper wrapper) {
-            if (wrapper instanceof EpisodeLog log) {
-                return log;
-            }
-            current = wrapper.env;
-        }
-        return null;
-    }
-
     @Override
     public Reset reset(long seed) {
         this.seeded = true;

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  */
 public final class VectorEnv implements AutoCloseable {
 
-    private final List<Environment> copies;
+    /** The copies, each in a log of its episode in progress (what a checkpoint saves). */
+    private final List<EpisodeLog> copies;
     private final int observationSize;
     private final int actionCount;
     private final ExecutorService workers;
@@ -66,7 +67,7 @@ public final class VectorEnv implements AutoCloseable {
                         + "spaces; copy " + i + " is " + (same ? "the same object" : env.spec().id()));
             }
             made.add(env);
-            copies.add(new EpisodeLog(env)); // a checkpoint saves each copy's episode in progress
+            copies.add(new EpisodeLog(env));
         }
         Environment first = copies.get(0);
         this.observationSize = first.observationSpace().flatSize();
@@ -120,8 +121,8 @@ public final class VectorEnv implements AutoCloseable {
 
     /** Writes each copy's episode in progress ({@link EpisodeLog}), for a checkpoint. */
     public void writeState(DataOutputStream out) throws IOException {
-        for (Environment copy : copies) {
-            ((EpisodeLog) copy).write(out);
+        for (EpisodeLog copy : copies) {
+            copy.write(out);
         }
     }
 
@@ -131,8 +132,8 @@ public final class VectorEnv implements AutoCloseable {
      */
     public void restoreState(DataInputStream in) throws IOException {
         for (int i = 0; i < copies.size(); i++) {
-            Environment copy = copies.get(i);
-            store(i, ((EpisodeLog) copy).replay(in), copy.actionMask());
+            EpisodeLog copy = copies.get(i);
+            store(i, copy.replay(in), copy.actionMask());
         }
         Arrays.fill(rewards, 0f);
         Arrays.fill(terminated, false);

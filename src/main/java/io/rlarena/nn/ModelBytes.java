@@ -147,7 +147,7 @@ public final class ModelBytes {
             Model model;
             if (tree.has("vertices")) {
                 ComputationGraphConfiguration conf = ComputationGraphConfiguration.fromJson(json);
-                long parameters = checkedParameterCount(conf);
+                long parameters = checkSize(parameterCount(conf));
                 INDArray params = readArray(bytes, COEFFICIENTS, parameters);
                 conf.setDataType(params.dataType());
                 ComputationGraph graph = new ComputationGraph(conf);
@@ -155,7 +155,7 @@ public final class ModelBytes {
                 model = graph;
             } else if (tree.has("confs")) {
                 MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
-                long parameters = checkedParameterCount(conf);
+                long parameters = checkSize(parameterCount(conf));
                 INDArray params = readArray(bytes, COEFFICIENTS, parameters);
                 conf.setDataType(params.dataType());
                 MultiLayerNetwork stack = new MultiLayerNetwork(conf);
@@ -271,28 +271,17 @@ public final class ModelBytes {
     }
 
     /**
-     * Refuses a network beyond {@link #MAX_PARAMETERS} before it is allocated.
+     * Refuses a network beyond {@link #MAX_PARAMETERS} before it is allocated; returns {@code parameters}.
      *
      * @throws IllegalArgumentException naming the parameter count and its size in memory
      */
-    public static void checkSize(long parameters) {
+    public static long checkSize(long parameters) {
         if (parameters < 0 || parameters > MAX_PARAMETERS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the network has %,d parameters (%.1f GB as floats, more with the optimizer's state); "
                             + "rlarena builds and loads networks of at most %,d parameters: use fewer or narrower layers",
                     parameters, parameters * 4.0 / 1e9, MAX_PARAMETERS));
         }
-    }
-
-    private static long checkedParameterCount(MultiLayerConfiguration conf) {
-        long parameters = parameterCount(conf);
-        checkSize(parameters);
-        return parameters;
-    }
-
-    private static long checkedParameterCount(ComputationGraphConfiguration conf) {
-        long parameters = parameterCount(conf);
-        checkSize(parameters);
         return parameters;
     }
 

@@ -40,7 +40,6 @@ public final class HtmlReplay {
             f.addProperty("t", frame.t());
             f.addProperty("steps", frame.steps());
             f.addProperty("render", frame.render());
-            f.add("observation", Json.LINES.toJsonTree(frame.observation()));
             f.addProperty("action", frame.action());
             f.addProperty("reward", frame.reward());
             f.addProperty("return", frame.episodeReturn());

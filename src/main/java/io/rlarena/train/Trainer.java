@@ -148,21 +148,36 @@ public final class Trainer {
         try (DataInputStream state = new DataInputStream(new ByteArrayInputStream(checkpoint.state()))) {
             learner.restore(checkpoint.model(), state, step);
             for (Environment env : own) {
-                int count = state.readInt();
-                if (count < 0 || count > 64) {
-                    throw new IOException("an environment state of " + count + " values");
-                }
-                long[] values = new long[count];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = state.readLong();
-                }
-                if (count > 0 && env != null && Wrapper.unwrap(env) instanceof Resumable resumable) {
-                    resumable.restoreBetweenEpisodes(values);
-                }
+                readBetweenEpisodes(state, env);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException(checkpoint.file() + ": its training state is unreadable ("
                     + e.getMessage() + ")");
+        }
+    }
+
+    /** Writes {@code env}'s {@link Resumable} state (none for a missing or non-resumable env). */
+    private static void writeBetweenEpisodes(DataOutputStream out, Environment env) throws IOException {
+        long[] values = env != null && Wrapper.unwrap(env) instanceof Resumable resumable
+                ? resumable.betweenEpisodes() : new long[0];
+        out.writeInt(values.length);
+        for (long value : values) {
+            out.writeLong(value);
+        }
+    }
+
+    /** Reads what {@link #writeBetweenEpisodes} wrote into {@code env}. */
+    private static void readBetweenEpisodes(DataInputStream in, Environment env) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > 64) {
+            throw new IOException("an environment state of " + count + " values");
+        }
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = in.readLong();
+        }
+        if (count > 0 && env != null && Wrapper.unwrap(env) instanceof Resumable resumable) {
+            resumable.restoreBetweenEpisodes(values);
         }
     }
 
@@ -326,14 +341,8 @@ public final class Trainer {
                 try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                      DataOutputStream out = new DataOutputStream(bytes)) {
                     learner.writeState(out);
-                    for (Environment env : new Environment[] {evalEnv, recordEnv}) {
-                        long[] values = env != null && Wrapper.unwrap(env) instanceof Resumable resumable
-                                ? resumable.betweenEpisodes() : new long[0];
-                        out.writeInt(values.length);
-                        for (long value : values) {
-                            out.writeLong(value);
-                        }
-                    }
+                    writeBetweenEpisodes(out, evalEnv);
+                    writeBetweenEpisodes(out, recordEnv);
                     out.flush();
                     state = bytes.toByteArray();
                 } catch (IOException e) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Model bytes crafted by an attacker: nothing is deserialized, no declared size is trusted. */
-class HostileModelTest {
+public class HostileModelTest {
 
     /** Set when Java deserialization runs this class's {@code readObject}. */
     static volatile boolean deserialized;
@@ -156,7 +156,8 @@ class HostileModelTest {
         out.writeUTF(type);
     }
 
-    static Map<String, byte[]> entries(byte[] zip) throws IOException {
+    /** A zip's entries by name, in order (test files crafted entry by entry). */
+    public static Map<String, byte[]> entries(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -166,7 +167,8 @@ class HostileModelTest {
         return entries;
     }
 
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    /** A zip of {@code entries}, in order. */
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {

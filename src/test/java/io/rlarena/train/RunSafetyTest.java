@@ -79,21 +79,8 @@ class RunSafetyTest {
         List<Path> checkpoints = run.checkpoints();
         Path newest = checkpoints.get(checkpoints.size() - 1);
         Files.write(newest, new byte[0]); // what a power cut without fsync leaves
-        List<String> notes = new java.util.ArrayList<>();
-        Progress recording = new Progress() {
-            @Override
-            public void update(long step, String status) {
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Notes recording = new Notes();
+        List<String> notes = recording.notes;
         Files.writeString(run.path().resolve("curve.png.tmp"), "a plot a kill cut off");
         Trainer.Result result = Trainer.resume(run, REGISTRY, recording);
         assertFalse(Files.exists(run.path().resolve("curve.png.tmp")), "leftovers of the killed process are removed");

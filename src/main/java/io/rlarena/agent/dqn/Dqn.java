@@ -50,7 +50,8 @@ public final class Dqn implements Learner {
     private static final int MAX_ROWS_PER_CALL = 8192;
 
     private final DqnConfig config;
-    private final Environment[] envs;
+    /** The copies, each in a log of its episode in progress (what a checkpoint saves). */
+    private final EpisodeLog[] envs;
     private final int observationSize;
     private final int actionCount;
     private final Network online;
@@ -100,9 +101,9 @@ public final class Dqn implements Learner {
 
     /** DQN on {@code n_envs} copies made by {@code envs}. */
     public Dqn(DqnConfig config, Supplier<? extends Environment> envs, long seed) {
-        this.envs = new Environment[config.nEnvs()];
+        this.envs = new EpisodeLog[config.nEnvs()];
         for (int i = 0; i < this.envs.length; i++) {
-            this.envs[i] = new EpisodeLog(envs.get()); // a checkpoint saves each copy's episode in progress
+            this.envs[i] = new EpisodeLog(envs.get());
         }
         this.observations = new float[this.envs.length][];
         this.masks = new boolean[this.envs.length][];
@@ -380,7 +381,7 @@ public final class Dqn implements Learner {
             if (mirrorWindows.length > 0) {
                 mirrorWindows[i].write(out);
             }
-            EpisodeLog.of(envs[i]).write(out);
+            envs[i].write(out);
         }
         replay.write(out);
     }
@@ -394,7 +395,7 @@ public final class Dqn implements Learner {
         ModelBytes.restoreInto(online.model(), model);
         long format = -state.readLong();
         if (format != STATE_FORMAT) {
-            throw new IOException(format <= 0 || format < STATE_FORMAT
+            throw new IOException(format < STATE_FORMAT
                     ? "it was written by an earlier rlarena, whose checkpoints do not resume exactly: finish the run "
                     + "with that version, or train again"
                     : "training state format " + format + " is newer than this rlarena's " + STATE_FORMAT + ": upgrade");
@@ -420,7 +421,7 @@ public final class Dqn implements Learner {
             if (mirrorWindows.length > 0) {
                 mirrorWindows[i].read(state);
             }
-            observations[i] = EpisodeLog.of(envs[i]).replay(state);
+            observations[i] = envs[i].replay(state);
             masks[i] = envs[i].actionMask();
         }
         replay.read(state);
