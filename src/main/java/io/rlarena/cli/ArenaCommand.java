@@ -6,7 +6,9 @@ import io.rlarena.agent.Json;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.TurnBasedGame;
 import io.rlarena.envs.board.AlphaBeta;
+import io.rlarena.envs.board.GameSolver;
 import io.rlarena.train.Arena;
+import io.rlarena.train.PositionSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +26,8 @@ import java.util.function.Supplier;
 /** {@code rlarena arena}: a round robin between agents and opponents on a board game, with Elo ratings. */
 @Command(name = "arena", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Play every pair of players N games on a board game (sides swapped every game); print wins, "
-                + "draws and losses per pair and Elo ratings.")
+                + "draws and losses per pair and Elo ratings. With --positions: each player's mistake rate on labelled "
+                + "positions instead.")
 final class ArenaCommand implements Callable<Integer> {
 
     @Option(names = "--env", required = true, paramLabel = "ID", description = "A board game, e.g. ConnectFour-v0.")
@@ -33,9 +37,15 @@ final class ArenaCommand implements Callable<Integer> {
     EnvArgs envArgs;
 
     @Option(names = "--players", required = true, split = ",", paramLabel = "PLAYER",
-            description = "Two or more players: agent files or opponents (random, tactical, minimax, alphabeta:DEPTH, "
-                    + "mcts:SIMULATIONS).")
+            description = "Two or more players (one or more with --positions): agent files or opponents (random, tactical, "
+                    + "minimax, solver, alphabeta:DEPTH, mcts:SIMULATIONS).")
     List<String> players;
+
+    @Option(names = "--positions", split = ",", paramLabel = "FILE",
+            description = "Instead of games: ask each player for its move in every position of these files (see "
+                    + "'rlarena positions'; environments/connect4/ and environments/tictactoe/ hold sets) and report its "
+                    + "mistake rate (moves with a worse outcome than the best) and best-move rate, per file and overall.")
+    List<Path> positionFiles;
 
     @Option(names = "--games", defaultValue = "100", description = "Games per pair (half with each side first).")
     int games;
@@ -60,10 +70,16 @@ final class ArenaCommand implements Callable<Integer> {
         for (String player : players) {
             parsed.add(Arena.Player.parse(player, env, newGames));
         }
+        long rootSeed = seed != null ? seed : Seeds.fresh();
+        if (positionFiles != null) {
+            if (allLines) {
+                throw new IllegalArgumentException("--positions and --all-lines are two different measurements: give one");
+            }
+            return mistakeRates(parsed, newGames, rootSeed);
+        }
         if (allLines) {
             return allLines(parsed, newGames);
         }
-        long rootSeed = seed != null ? seed : Seeds.fresh();
         Arena.Report report;
         int pairs = parsed.size() * (parsed.size() - 1) / 2;
         try (Counter counter = Counter.onTerminal("game", (long) pairs * games)) {
@@ -87,6 +103,80 @@ final class ArenaCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private int mistakeRates(List<Arena.Player> parsed, Supplier<TurnBasedGame> games, long rootSeed) {
+        GameSolver solver = GameSolver.forGame(games.get());
+        List<List<PositionSet.Position>> sets = new ArrayList<>();
+        for (Path file : positionFiles) {
+            sets.add(PositionSet.read(file, games, solver));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        JsonArray results = new JsonArray();
+        if (!json) {
+            out.printf(Locale.ROOT, "%s: mistakes are moves with a worse outcome (win > draw > loss) than the best move; "
+                    + "best moves have the best score (seed %d)%n", env, rootSeed);
+            out.printf(Locale.ROOT, "  " + columns("s", "s") + "%n", "player", "file", "positions", "mistakes",
+                    "rate", "best moves", "rate");
+        }
+        for (Arena.Player player : parsed) {
+            List<PositionSet.Rates> perFile = new ArrayList<>();
+            JsonArray files = new JsonArray();
+            for (int f = 0; f < sets.size(); f++) {
+                PositionSet.Rates rates;
+                try (Counter counter = Counter.onTerminal(player.name() + ": position", sets.get(f).size())) {
+                    rates = PositionSet.measure(sets.get(f), games, player, Seeds.derive(rootSeed, "file", f),
+                            counter::done);
+                }
+                perFile.add(rates);
+                JsonObject file = rates(rates);
+                file.addProperty("file", positionFiles.get(f).toString());
+                files.add(file);
+                print(out, rates, positionFiles.get(f).toString());
+            }
+            PositionSet.Rates total = PositionSet.total(perFile);
+            if (sets.size() > 1) {
+                print(out, total, "all");
+            }
+            JsonObject result = rates(total);
+            result.addProperty("player", player.name());
+            result.add("files", files);
+            results.add(result);
+        }
+        if (json) {
+            JsonObject object = new JsonObject();
+            object.addProperty("env", env);
+            object.addProperty("seed", rootSeed);
+            object.add("players", results);
+            out.println(Json.GSON.toJson(object));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void print(PrintWriter out, PositionSet.Rates rates, String what) {
+        if (!json) {
+            out.printf(Locale.ROOT, "  " + columns("d", ".3f") + "%n", rates.player(), what, rates.positions(),
+                    rates.mistakes(), rates.mistakeRate(), rates.bestMoves(), rates.bestMoveRate());
+        }
+    }
+
+    /** The table's columns, as wide as the longest player name and file name. */
+    private String columns(String count, String rate) {
+        int playerWidth = Math.max(6, players.stream().mapToInt(String::length).max().orElse(0));
+        int fileWidth = Math.max(4, positionFiles.stream().mapToInt(file -> file.toString().length()).max().orElse(0));
+        return "%-" + playerWidth + "s %-" + fileWidth + "s %9" + count + " %9" + count + " %8" + rate + " %10" + count
+                + " %8" + rate;
+    }
+
+    private static JsonObject rates(PositionSet.Rates rates) {
+        JsonObject object = new JsonObject();
+        object.addProperty("positions", rates.positions());
+        object.addProperty("mistakes", rates.mistakes());
+        object.addProperty("mistake_rate", rates.mistakeRate());
+        object.addProperty("best_moves", rates.bestMoves());
+        object.addProperty("best_move_rate", rates.bestMoveRate());
+        return object;
     }
 
     private int allLines(List<Arena.Player> parsed, Supplier<TurnBasedGame> games) {

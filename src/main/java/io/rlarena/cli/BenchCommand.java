@@ -5,6 +5,7 @@ import io.rlarena.agent.Json;
 import io.rlarena.bench.Benchmark;
 import io.rlarena.bench.Machine;
 import io.rlarena.bench.Scenario;
+import io.rlarena.bench.SolverBench;
 import io.rlarena.bench.Stat;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.nn.Backend;
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Measure speed: raw env steps/s, batched inference, training updates/s and end-to-end training "
                 + "steps/s for an env and agent (medians of --repeats); or, with --scenario, the time to solve a task.",
-                "Scenarios: cartpole-ppo, cartpole-a2c, cartpole-dqn."})
+                "Scenarios: cartpole-ppo, cartpole-a2c, cartpole-dqn. With --solver: the Connect Four solver's time per "
+                        + "position."})
 final class BenchCommand implements Callable<Integer> {
 
     enum Part { env, inference, updates, training }
@@ -78,6 +80,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "Seeds of the scenario runs.")
     List<Long> seeds;
 
+    @Option(names = "--solver", split = ",", paramLabel = "FILE",
+            description = "Time the Connect Four solver on position files instead (e.g. environments/connect4/middle.txt): "
+                    + "milliseconds per position, each solved with a cleared table.")
+    List<Path> solverFiles;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -94,7 +101,24 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         JsonObject report = new JsonObject();
         report.add("machine", Json.GSON.toJsonTree(Machine.current()));
-        if (scenario != null) {
+        if (solverFiles != null) {
+            List<SolverBench.Timing> timings = new ArrayList<>();
+            for (Path file : solverFiles) {
+                SolverBench.Timing timing;
+                try (Counter counter = Counter.onTerminal(file + ": position", 0)) {
+                    timing = SolverBench.time(file, counter::done);
+                }
+                timings.add(timing);
+                if (!json) {
+                    Stat millis = timing.millisPerPosition();
+                    out.printf(Locale.ROOT, "%s: %d positions, %d-%d stones: median %.3f ms, max %.1f ms per position "
+                            + "(%,.0f positions searched per second)%n", timing.file(), timing.positions(),
+                            timing.minStones(), timing.maxStones(), millis.median(), millis.max(), timing.nodesPerSecond());
+                    out.flush();
+                }
+            }
+            report.add("solver", Json.GSON.toJsonTree(timings));
+        } else if (scenario != null) {
             Scenario task = maxSteps == null ? Scenario.named(scenario) : Scenario.named(scenario).withMaxSteps(maxSteps);
             if (!json) {
                 out.println(task);

@@ -24,18 +24,19 @@ final class Counter implements AutoCloseable {
         this.total = total;
     }
 
-    /** A counter on standard error when there is a console, else one that prints nothing. */
+    /** A counter on standard error when there is a console, else one that prints nothing; {@code total} 0 if unknown. */
     static Counter onTerminal(String what, long total) {
         return new Counter(System.console() != null ? System.err : null, what, total);
     }
 
     void done(long count) {
         long now = System.nanoTime();
-        if (terminal == null || (now - lastDraw < REDRAW_NANOS && count < total)) {
+        if (terminal == null || (now - lastDraw < REDRAW_NANOS && (total <= 0 || count < total))) {
             return;
         }
         lastDraw = now;
-        String line = String.format(Locale.ROOT, "  %s %,d/%,d", what, count, total);
+        String line = total > 0 ? String.format(Locale.ROOT, "  %s %,d/%,d", what, count, total)
+                : String.format(Locale.ROOT, "  %s %,d", what, count);
         terminal.print("\r" + line);
         drawnWidth = line.length();
         terminal.flush();

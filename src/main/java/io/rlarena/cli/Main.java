@@ -16,7 +16,7 @@ import java.util.Arrays;
         description = "Deep reinforcement learning on the JVM: train, evaluate and check agents and environments.",
         subcommands = {EnvsCommand.class, CheckEnvCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
                 PlayCommand.class, ArenaCommand.class, ReplayCommand.class,
-                PlotCommand.class,
+                PlotCommand.class, SolveCommand.class, PositionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -61,7 +61,12 @@ public final class Arena {
         public static Player parse(String word, String envId, Supplier<? extends TurnBasedGame> games) {
             Path file = Path.of(word);
             if (!Files.isRegularFile(file)) {
-                return parse(word);
+                Player player = parse(word);
+                if (!player.opponent().plays(games.get())) {
+                    throw new IllegalArgumentException("player '" + word + "' cannot play " + envId
+                            + ": solver plays Connect Four and tic-tac-toe only");
+                }
+                return player;
             }
             AgentFile.Contents agent = AgentFile.load(file);
             agent.requireEnv(envId);

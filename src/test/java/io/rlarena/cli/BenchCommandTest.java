@@ -67,4 +67,22 @@ class BenchCommandTest {
         assertEquals(2, Cli.run("bench", "--parts", "everything").exitCode());
         assertEquals(2, Cli.run("bench", "--repeats", "0").exitCode());
     }
+
+    @Test
+    void timesTheSolverOnAPositionFileAndChecksItsScores() throws Exception {
+        Path file = dir.resolve("end.txt");
+        Files.writeString(file, "112233 18\n33445 -18\n");
+        Cli result = Cli.run("bench", "--solver", file.toString(), "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonObject timing = Json.GSON.fromJson(result.out(), JsonObject.class).getAsJsonArray("solver").get(0)
+                .getAsJsonObject();
+        assertEquals(2, timing.get("positions").getAsInt());
+        assertEquals(5, timing.get("min_stones").getAsInt());
+        assertEquals(2, timing.getAsJsonObject("millis_per_position").get("repeats").getAsInt());
+
+        Files.writeString(file, "33445 -17 -18 -18 -18 -18 -18 -18 -17\n");
+        Cli wrong = Cli.run("bench", "--solver", file.toString());
+        assertEquals(1, wrong.exitCode(), "a file whose labels the solver contradicts: " + wrong.out());
+        assertTrue(wrong.err().contains("the solver scores '33445' -18, the file -17"), wrong.err());
+    }
 }

@@ -113,4 +113,53 @@ class GamesCliTest {
         assertTrue(eval.err().contains("was trained on TicTacToe-v0") && eval.err().contains("does not fit ConnectFour-v0"),
                 eval.err());
     }
+
+    @Test
+    void solveAnswersWithScoresAndRefusesBadMoves() {
+        Cli cli = Cli.run("solve", "--env", "ConnectFour-v0", "--moves", "112233", "--json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        JsonObject answer = JsonParser.parseString(cli.out()).getAsJsonObject();
+        assertEquals(18, answer.get("score").getAsInt());
+        assertEquals(18, answer.getAsJsonObject("move_scores").get("4").getAsInt());
+        assertEquals("[4]", answer.get("best_moves").toString());
+        Cli text = Cli.run("solve", "--env", "TicTacToe-v0", "--moves", "5");
+        assertTrue(text.out().contains("score 0: a draw with best play"), text.out());
+        assertTrue(text.out().contains("1:0  2:-2"), "corners draw, edges lose: " + text.out());
+
+        Cli outOfRange = Cli.run("solve", "--env", "ConnectFour-v0", "--moves", "4483");
+        assertEquals(2, outOfRange.exitCode());
+        assertTrue(outOfRange.err().contains("move 3 ('8') of '4483' is out of range"), outOfRange.err());
+        Cli over = Cli.run("solve", "--env", "ConnectFour-v0", "--moves", "1212121");
+        assertEquals(2, over.exitCode());
+        assertTrue(over.err().contains("the game is over after '1212121'"), over.err());
+        Cli othello = Cli.run("solve", "--env", "Othello-v0");
+        assertEquals(2, othello.exitCode());
+        assertTrue(othello.err().contains("no exact solver"), othello.err());
+        Cli othelloArena = Cli.run("arena", "--env", "Othello-v0", "--players", "solver,random", "--games", "2");
+        assertEquals(2, othelloArena.exitCode());
+        assertTrue(othelloArena.err().contains("player 'solver' cannot play Othello-v0"), othelloArena.err());
+        Cli othelloEnv = Cli.run("check-env", "Othello-v0", "--env-opt", "opponent=random+solver");
+        assertEquals(2, othelloEnv.exitCode());
+        assertTrue(othelloEnv.err().contains("solver plays Connect Four and tic-tac-toe only"), othelloEnv.err());
+    }
+
+    @Test
+    void arenaPositionsReportsEachPlayersMistakeRate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String file = dir.resolve("ttt.txt").toString();
+        Cli made = Cli.run("positions", "--env", "TicTacToe-v0", "--all", "--out", file);
+        assertEquals(0, made.exitCode(), made.err());
+        assertTrue(made.out().contains("wrote 4520 positions"), made.out());
+        Cli cli = Cli.run("arena", "--env", "TicTacToe-v0", "--positions", file, "--players", "solver,random",
+                "--seed", "1", "--json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        JsonArray players = JsonParser.parseString(cli.out()).getAsJsonObject().getAsJsonArray("players");
+        JsonObject solver = players.get(0).getAsJsonObject();
+        assertEquals("solver", solver.get("player").getAsString());
+        assertEquals(4520, solver.get("positions").getAsInt());
+        assertEquals(0.0, solver.get("mistake_rate").getAsDouble());
+        assertEquals(1.0, solver.get("best_move_rate").getAsDouble());
+        assertTrue(players.get(1).getAsJsonObject().get("mistake_rate").getAsDouble() > 0.1);
+        Cli both = Cli.run("arena", "--env", "TicTacToe-v0", "--positions", file, "--players", "solver", "--all-lines");
+        assertEquals(2, both.exitCode());
+    }
 }

@@ -55,6 +55,10 @@ public final class BoardEnvs implements EnvProvider {
         } catch (IllegalArgumentException e) {
             throw options.bad("opponent", options.string("opponent"), Opponent.SPEC_FORMS);
         }
+        if (!opponent.plays(game.get())) {
+            throw options.bad("opponent", options.string("opponent"), "an opponent for this game: solver plays "
+                    + "Connect Four and tic-tac-toe only (Othello: alphabeta:DEPTH or mcts:SIMULATIONS)");
+        }
         String side = options.string("side").trim().toLowerCase(Locale.ROOT);
         if (!side.equals("first") && !side.equals("second") && !side.equals("alternate")) {
             throw options.bad("side", options.string("side"), "first, second or alternate");

@@ -16,6 +16,7 @@ public interface Opponent {
 
     /** The spec forms {@link #parse} accepts. */
     String SPEC_FORMS = "random, tactical (random but wins and blocks one move ahead), minimax (full-depth alpha-beta), "
+            + "solver (perfect play: Connect Four and tic-tac-toe), "
             + "alphabeta:DEPTH (DEPTH >= 1), "
             + "mcts:SIMULATIONS (SIMULATIONS >= 1), self (training only: the agent's own snapshots), "
             + "or several joined by + (one drawn per game)";
@@ -30,6 +31,11 @@ public interface Opponent {
 
     /** The spec {@link #parse} turns into this opponent, e.g. {@code mcts:200}. */
     String spec();
+
+    /** Whether this opponent can play {@code game} (the solver solves only some games). */
+    default boolean plays(TurnBasedGame game) {
+        return true;
+    }
 
     /** The opponent that plays the next whole game: this one, or for a mixture one member drawn from {@code random}. */
     default Opponent forNewGame(RandomGenerator random) {
@@ -56,6 +62,11 @@ public interface Opponent {
         @Override
         public Opponent forNewGame(RandomGenerator random) {
             return members.get(random.nextInt(members.size())).forNewGame(random);
+        }
+
+        @Override
+        public boolean plays(TurnBasedGame game) {
+            return members.stream().allMatch(member -> member.plays(game));
         }
 
         @Override
@@ -104,7 +115,8 @@ public interface Opponent {
     /**
      * The opponent a spec names: {@code random} (uniform over legal moves), {@code tactical} (see
      * {@link Tactical}), {@code minimax} (perfect
-     * play by full search: tic-tac-toe only, larger games take too long), {@code alphabeta:DEPTH}
+     * play by full search: tic-tac-toe only, larger games take too long), {@code solver} (perfect
+     * play by the game's {@link GameSolver}), {@code alphabeta:DEPTH}
      * (alpha-beta search DEPTH moves ahead with the game's heuristic), {@code mcts:SIMULATIONS}
      * (UCT with random rollouts), {@code self} (self-play, bound by training); {@code A+B+...}
      * draws one of them for each game.
@@ -128,6 +140,9 @@ public interface Opponent {
         }
         if (text.equals("self")) {
             return new SelfPlay();
+        }
+        if (text.equals("solver")) {
+            return new PerfectPlayer();
         }
         if (text.equals("minimax")) {
             return new AlphaBeta(AlphaBeta.FULL_DEPTH);

@@ -8,7 +8,7 @@ package io.rlarena.envs.board;
 public final class TicTacToe extends BoardGame {
 
     private static final int SIZE = 3;
-    private static final int CELLS = SIZE * SIZE;
+    static final int CELLS = SIZE * SIZE;
     private static final int[][] LINES = {{0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {0, 3, 6}, {1, 4, 7}, {2, 5, 8},
         {0, 4, 8}, {2, 4, 6}};
     /** Center, corners, edges: the usual strength order, which speeds up alpha-beta. */
