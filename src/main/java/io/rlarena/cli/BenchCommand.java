@@ -101,6 +101,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         JsonObject report = new JsonObject();
         report.add("machine", Json.GSON.toJsonTree(Machine.current()));
+        report.addProperty("backend", Backend.describe());
         if (solverFiles != null) {
             List<SolverBench.Timing> timings = new ArrayList<>();
             for (Path file : solverFiles) {
@@ -121,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         } else if (scenario != null) {
             Scenario task = maxSteps == null ? Scenario.named(scenario) : Scenario.named(scenario).withMaxSteps(maxSteps);
             if (!json) {
-                out.println(task);
+                out.println(task + " (" + Backend.describe() + ")");
                 out.flush();
             }
             Scenario.Outcome outcome;

@@ -27,7 +27,7 @@ public final class Main {
         try {
             code = commandLine().execute(args);
         } catch (Throwable e) { // Errors (native library, linkage) that picocli does not handle
-            System.err.println("failed: " + e);
+            System.err.println("failed: " + (noBackend(e) ? NO_BACKEND : e));
             if (verbose) {
                 e.printStackTrace();
             } else {
@@ -36,6 +36,20 @@ public final class Main {
             code = 1;
         }
         System.exit(code);
+    }
+
+    private static final String NO_BACKEND = "ND4J could load no backend. The CUDA build (RLARENA_BACKEND=cuda, "
+            + "./mvnw -Pcuda) needs an NVIDIA GPU with its driver (libcuda.so.1), CUDA 11.2 and cuDNN 8.1 (docs/gpu.md); "
+            + "without them run the CPU build (unset RLARENA_BACKEND).";
+
+    /** Whether {@code e} comes from ND4J finding no backend it can load (a CUDA build without a GPU driver). */
+    private static boolean noBackend(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.nd4j.linalg.factory.Nd4jBackend.NoAvailableBackendException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** DL4J/ND4J logging at info when verbose (warn otherwise, simplelogger.properties); before the first logger. */
@@ -65,7 +79,7 @@ public final class Main {
             err.flush();
             return 1;
         }
-        err.println("failed: " + e);
+        err.println("failed: " + (noBackend(e) ? NO_BACKEND : e));
         if (parsed.originalArgs().contains("-v") || parsed.originalArgs().contains("--verbose")) {
             e.printStackTrace(err);
         } else {

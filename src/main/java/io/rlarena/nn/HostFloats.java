@@ -12,25 +12,38 @@ import java.util.Arrays;
  * native code: the activations of {@link FastTanh} and {@link FastRelu}, the patch copies of
  * {@link FastConvolution}. Only float
  * arrays in host memory that are dense in their own order qualify; for the rest (strided views,
- * doubles, a GPU backend) callers use ND4J's own op.
+ * doubles, a GPU backend, or {@code -Drlarena.hostLoops=false}) callers use ND4J's own op.
  */
 final class HostFloats {
 
-    private static final boolean HOST_MEMORY = "CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName());
+    private static final boolean CPU_BACKEND = "CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName());
+    /** On with the CPU backend unless {@code -Drlarena.hostLoops=false}; never on another backend. */
+    private static volatile boolean hostLoops = CPU_BACKEND && !"false".equals(System.getProperty("rlarena.hostLoops"));
     /** Two scratch arrays per thread, grown as needed: no garbage per call. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     private HostFloats() {
     }
 
-    /** Whether ND4J's arrays live in host memory (the CPU backend), where these loops can reach them. */
+    /**
+     * Whether the JVM loops run: ND4J's arrays live in host memory (the CPU backend), where they
+     * can reach them, and they are not turned off.
+     */
     static boolean onHost() {
-        return HOST_MEMORY;
+        return hostLoops;
+    }
+
+    /**
+     * Turns the JVM loops off, so every layer takes ND4J's own ops as on a GPU backend (the path
+     * tests check and speed comparisons measure), or back on where the backend allows it.
+     */
+    static void useHostLoops(boolean on) {
+        hostLoops = on && CPU_BACKEND;
     }
 
     /** Whether {@code array}'s elements can be read and written as one run of host memory. */
     static boolean dense(INDArray array) {
-        return HOST_MEMORY && array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE
+        return hostLoops && array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE
                 && Shape.hasDefaultStridesForShape(array);
     }
 

@@ -26,6 +26,7 @@ class BenchCommandTest {
         JsonObject json = Json.GSON.fromJson(result.out(), JsonObject.class);
         assertEquals(json, Json.GSON.fromJson(Files.readString(report), JsonObject.class));
         assertTrue(json.getAsJsonObject("machine").get("cores").getAsInt() >= 1);
+        assertTrue(json.get("backend").getAsString().startsWith("CpuBackend"), json.get("backend").toString());
         assertTrue(json.getAsJsonObject("env_speed").getAsJsonObject("steps_per_second").get("median").getAsDouble() > 0);
         assertEquals(4, json.getAsJsonObject("env_speed").get("copies").getAsInt());
         assertEquals(6, json.getAsJsonArray("inference").size(), "batches 1, 8, 32, 64, 128, 256");
