@@ -1,5 +1,6 @@
 package io.rlarena.agent;
 
+import io.rlarena.agent.alphazero.AlphaZero;
 import io.rlarena.agent.dqn.Dqn;
 import io.rlarena.agent.pg.A2c;
 import io.rlarena.agent.pg.Ppo;
@@ -15,7 +16,8 @@ public final class Algorithms {
             Dqn.ALGORITHM.name(), Dqn.ALGORITHM,
             Ppo.ALGORITHM.name(), Ppo.ALGORITHM,
             A2c.ALGORITHM.name(), A2c.ALGORITHM,
-            Reinforce.ALGORITHM.name(), Reinforce.ALGORITHM));
+            Reinforce.ALGORITHM.name(), Reinforce.ALGORITHM,
+            AlphaZero.ALGORITHM.name(), AlphaZero.ALGORITHM));
 
     private Algorithms() {
     }

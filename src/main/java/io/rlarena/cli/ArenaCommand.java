@@ -47,6 +47,10 @@ final class ArenaCommand implements Callable<Integer> {
                     + "mistake rate (moves with a worse outcome than the best) and best-move rate, per file and overall.")
     List<Path> positionFiles;
 
+    @Option(names = "--simulations", paramLabel = "N",
+            description = "Search simulations per move of AlphaZero agents (default: 50; 1: the network alone).")
+    Integer simulations;
+
     @Option(names = "--games", defaultValue = "100", description = "Games per pair (half with each side first).")
     int games;
 
@@ -68,7 +72,8 @@ final class ArenaCommand implements Callable<Integer> {
         Supplier<TurnBasedGame> newGames = BoardGames.newGames(envArgs.registryForPlayers(players), env, envArgs.envOptions);
         List<Arena.Player> parsed = new ArrayList<>();
         for (String player : players) {
-            parsed.add(Arena.Player.parse(player, env, newGames));
+            Arena.Player parsedPlayer = Arena.Player.parse(player, env, newGames);
+            parsed.add(simulations == null ? parsedPlayer : parsedPlayer.withSimulations(simulations));
         }
         long rootSeed = seed != null ? seed : Seeds.fresh();
         if (positionFiles != null) {

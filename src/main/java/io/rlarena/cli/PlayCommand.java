@@ -47,6 +47,10 @@ final class PlayCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Rival rival;
 
+    @Option(names = "--simulations", paramLabel = "N",
+            description = "Search simulations per move of an AlphaZero agent (default: 50; 1: the network alone).")
+    Integer simulations;
+
     @Option(names = "--side", defaultValue = "first", description = "Your side: first or second.")
     String side;
 
@@ -64,7 +68,8 @@ final class PlayCommand implements Callable<Integer> {
         Supplier<? extends TurnBasedGame> games = BoardGames.newGames(envArgs.registryForPlayers(
                 rival.agentFile != null ? List.of(rival.agentFile) : List.of()), env,
                 envArgs.envOptions);
-        Arena.Player machine = Arena.Player.parse(rival.agentFile != null ? rival.agentFile : rival.opponent, env, games);
+        Arena.Player parsed = Arena.Player.parse(rival.agentFile != null ? rival.agentFile : rival.opponent, env, games);
+        Arena.Player machine = simulations == null ? parsed : parsed.withSimulations(simulations);
         TurnBasedGame game = games.get();
         int human = side.equals("first") ? 0 : 1;
         RandomGenerator random = new RestorableRandom(seed != null ? seed : Seeds.fresh());

@@ -1,9 +1,7 @@
 package io.rlarena.nn;
 
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -12,7 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * so only the taken action's Q-value gets a gradient. Per element, with {@code d = output - label}:
  * {@code 0.5 d^2} for {@code |d| <= delta}, else {@code delta (|d| - delta/2)}.
  */
-public final class HuberLoss implements ILossFunction {
+public final class HuberLoss extends LossFunction {
 
     private double delta = 1.0;
 
@@ -73,19 +71,7 @@ public final class HuberLoss implements ILossFunction {
     }
 
     @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activation,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activation, mask, average),
-                computeGradient(labels, preOutput, activation, mask));
-    }
-
-    @Override
     public String name() {
         return "huber(" + delta + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

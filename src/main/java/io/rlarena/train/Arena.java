@@ -2,6 +2,7 @@ package io.rlarena.train;
 
 import io.rlarena.agent.AgentFile;
 import io.rlarena.agent.Policy;
+import io.rlarena.agent.SearchingPolicy;
 import io.rlarena.env.RestorableRandom;
 import io.rlarena.env.Seeds;
 import io.rlarena.env.TurnBasedGame;
@@ -32,6 +33,12 @@ public final class Arena {
 
     /** A named player: an agent or an opponent spec. */
     public record Player(String name, Opponent opponent) {
+
+        /** This player searching {@code simulations} simulations per move, if it is a searching agent (else itself). */
+        public Player withSimulations(int simulations) {
+            return opponent instanceof PolicyPlayer agent && agent.policy() instanceof SearchingPolicy searching
+                    ? new Player(name, new PolicyPlayer(agent.spec(), searching.withSimulations(simulations))) : this;
+        }
 
         /**
          * The player a command-line word names: an opponent spec ({@link Opponent#SPEC_FORMS}) or
@@ -76,11 +83,15 @@ public final class Arena {
         }
     }
 
-    /** An agent's greedy policy as a player: it sees the board from its own side, under the legal-move mask. */
+    /**
+     * An agent as a player: a greedy policy sees the board from its own side, under the legal-move
+     * mask; a {@link SearchingPolicy} (AlphaZero) searches the game itself.
+     */
     public record PolicyPlayer(String spec, Policy policy) implements Opponent {
         @Override
         public int move(TurnBasedGame game, RandomGenerator random) {
-            return policy.act(game.observation(), game.legalMask());
+            return policy instanceof SearchingPolicy searching ? searching.move(game, random)
+                    : policy.act(game.observation(), game.legalMask());
         }
     }
 

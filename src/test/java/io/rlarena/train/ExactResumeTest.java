@@ -64,7 +64,8 @@ class ExactResumeTest {
             "dqn; TicTacToe-v0; opponent=random,side=alternate; 3000; learning_starts=200,n_envs=4,n_steps=3,eval_every=750,eval_episodes=3; 2300",
             "ppo; FrozenLake-v1; is_slippery=true; 6144; n_envs=4,n_steps=128,n_epochs=2; 4600",
             "a2c; FrozenLake-v1; is_slippery=true; 4000; n_envs=4,n_steps=8; 3100",
-            "reinforce; FrozenLake-v1; is_slippery=true; 4000; n_envs=4; 3100"})
+            "reinforce; FrozenLake-v1; is_slippery=true; 4000; n_envs=4; 3100",
+            "alphazero; TicTacToe-v0; opponent=random,side=alternate; 3000; simulations=8,parallel_games=8,games_per_iteration=16,train_steps=10,gate_games=4,eval_every=1000,eval_episodes=3; 2300"})
     void aCrashedRunResumesToTheUninterruptedRunsExactResult(String agent, String env, String options, long steps,
                                                              String sets, long crashAt) throws Exception {
         Map<String, String> envOptions = new java.util.TreeMap<>();

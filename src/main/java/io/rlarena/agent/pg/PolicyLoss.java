@@ -1,11 +1,11 @@
 package io.rlarena.agent.pg;
 
-import org.nd4j.common.primitives.Pair;
+import io.rlarena.nn.LossFunction;
+
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * The policy-gradient loss of a masked categorical policy head, as a DL4J loss function on the
@@ -20,7 +20,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * zero and no gradient. The arithmetic runs on plain arrays: at these sizes one JVM loop costs
  * less than a single ND4J op.
  */
-public final class PolicyLoss implements ILossFunction {
+public final class PolicyLoss extends LossFunction {
 
     /** Label columns before the mask: action, advantage, old log-probability. */
     public static final int LEADING_COLUMNS = 3;
@@ -152,19 +152,7 @@ public final class PolicyLoss implements ILossFunction {
     }
 
     @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activation,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activation, mask, average),
-                computeGradient(labels, preOutput, activation, mask));
-    }
-
-    @Override
     public String name() {
         return "policy(clip " + clipRange + ", entropy " + entropyCoefficient + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }
