@@ -55,13 +55,6 @@ public final class HuberLoss extends LossFunction {
     }
 
     @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask,
-                               boolean average) {
-        double sum = computeScoreArray(labels, preOutput, activation, mask).sumNumber().doubleValue();
-        return average ? sum / labels.size(0) : sum;
-    }
-
-    @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
         INDArray dLdOutput = clipped(difference(labels, preOutput, activation));
         if (mask != null) {

@@ -26,13 +26,6 @@ public final class SoftmaxCrossEntropy extends LossFunction {
     }
 
     @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask,
-                               boolean average) {
-        double sum = computeScoreArray(labels, preOutput, activation, mask).sumNumber().doubleValue();
-        return average ? sum / preOutput.size(0) : sum;
-    }
-
-    @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
         INDArray logits = activation.getActivation(preOutput.dup(), true);
         INDArray softmax = Transforms.exp(logits.subColumnVector(logSumExp(logits)), false);

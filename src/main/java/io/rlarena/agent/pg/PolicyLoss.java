@@ -130,13 +130,6 @@ public final class PolicyLoss extends LossFunction {
     }
 
     @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask,
-                               boolean average) {
-        double sum = computeScoreArray(labels, preOutput, activation, mask).sumNumber().doubleValue();
-        return average ? sum / preOutput.size(0) : sum;
-    }
-
-    @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
         checkLabels(labels, preOutput);
         int rows = (int) preOutput.size(0);
