@@ -1,18 +1,27 @@
 package io.rlarena;
 
 import io.rlarena.agent.AgentFile;
+import io.rlarena.agent.SearchingPolicy;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
+import io.rlarena.envs.board.AlphaBeta;
+import io.rlarena.envs.board.MinimaxSolver;
+import io.rlarena.envs.board.TicTacToe;
+import io.rlarena.train.Arena;
 import io.rlarena.train.EvalResult;
 import io.rlarena.train.Evaluator;
+import io.rlarena.train.PositionSet;
 import io.rlarena.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The agents committed under agents/reference/ (behind the README's GIFs) still do what the README says. */
 class ReferenceAgentsTest {
@@ -40,5 +49,28 @@ class ReferenceAgentsTest {
         EvalResult result = evaluate("Maze-v0-15x15-dqn.zip", Map.of("exploring_starts", "false"), 1);
         assertEquals(1.0, result.successRate());
         assertEquals(48.0, result.meanLength(), 1e-9, "the 48-move shortest path (BFS)");
+    }
+
+    /** Tic-tac-toe's AlphaZero agent (100 simulations): never loses a line of perfect play; mistakes are rare. */
+    @Test
+    void theAlphaZeroTicTacToeAgentNeverLosesToPerfectPlay() {
+        SearchingPolicy policy = ((SearchingPolicy) AgentFile.load(
+                REFERENCE.resolve("TicTacToe-v0-alphazero.zip")).policy()).withSimulations(100);
+        Arena.PolicyPlayer player = new Arena.PolicyPlayer("alphazero", policy);
+        for (int side = 0; side < 2; side++) {
+            Arena.Lines lines = Arena.allLines(new TicTacToe(),
+                    player, side, new AlphaBeta(AlphaBeta.FULL_DEPTH));
+            assertEquals(0, lines.losses(), "side " + side);
+        }
+        List<PositionSet.Position> all = PositionSet.read(
+                Path.of(System.getProperty("rlarena.root", "."), "environments", "tictactoe", "all.txt"), TicTacToe::new,
+                new MinimaxSolver());
+        List<PositionSet.Position> every10th = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 10) {
+            every10th.add(all.get(i));
+        }
+        PositionSet.Rates rates = PositionSet.measure(every10th,
+                TicTacToe::new, new Arena.Player("alphazero", player), 1, done -> { });
+        assertTrue(rates.mistakes() <= 1, rates.toString());
     }
 }

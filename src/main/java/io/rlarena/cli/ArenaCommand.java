@@ -75,6 +75,10 @@ final class ArenaCommand implements Callable<Integer> {
             Arena.Player parsedPlayer = Arena.Player.parse(player, env, newGames);
             parsed.add(simulations == null ? parsedPlayer : parsedPlayer.withSimulations(simulations));
         }
+        if (simulations != null && parsed.stream().noneMatch(Arena.Player::searches)) {
+            throw new IllegalArgumentException("--simulations sets the search of AlphaZero agents, and none of " + players
+                    + " is one: leave it out");
+        }
         long rootSeed = seed != null ? seed : Seeds.fresh();
         if (positionFiles != null) {
             if (allLines) {

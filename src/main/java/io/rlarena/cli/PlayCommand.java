@@ -69,6 +69,10 @@ final class PlayCommand implements Callable<Integer> {
                 rival.agentFile != null ? List.of(rival.agentFile) : List.of()), env,
                 envArgs.envOptions);
         Arena.Player parsed = Arena.Player.parse(rival.agentFile != null ? rival.agentFile : rival.opponent, env, games);
+        if (simulations != null && !parsed.searches()) {
+            throw new IllegalArgumentException("--simulations sets the search of an AlphaZero agent, and "
+                    + parsed.name() + " is none: leave it out");
+        }
         Arena.Player machine = simulations == null ? parsed : parsed.withSimulations(simulations);
         TurnBasedGame game = games.get();
         int human = side.equals("first") ? 0 : 1;

@@ -34,7 +34,12 @@ public final class Arena {
     /** A named player: an agent or an opponent spec. */
     public record Player(String name, Opponent opponent) {
 
-        /** This player searching {@code simulations} simulations per move, if it is a searching agent (else itself). */
+        /** Whether this player is an agent that searches (AlphaZero), whose simulations can be set. */
+        public boolean searches() {
+            return opponent instanceof PolicyPlayer agent && agent.policy() instanceof SearchingPolicy;
+        }
+
+        /** This player searching {@code simulations} simulations per move, if it {@link #searches} (else itself). */
         public Player withSimulations(int simulations) {
             return opponent instanceof PolicyPlayer agent && agent.policy() instanceof SearchingPolicy searching
                     ? new Player(name, new PolicyPlayer(agent.spec(), searching.withSimulations(simulations))) : this;

@@ -162,4 +162,23 @@ class GamesCliTest {
         Cli both = Cli.run("arena", "--env", "TicTacToe-v0", "--positions", file, "--players", "solver", "--all-lines");
         assertEquals(2, both.exitCode());
     }
+
+    @Test
+    void anAlphaZeroAgentSearchesWithTheSimulationsAsked() {
+        String agent = java.nio.file.Path.of(System.getProperty("rlarena.root", "."), "agents", "reference",
+                "TicTacToe-v0-alphazero.zip").toString();
+        Cli lines = Cli.run("arena", "--env", "TicTacToe-v0", "--players", agent + ",minimax", "--all-lines",
+                "--simulations", "20", "--json");
+        assertEquals(0, lines.exitCode(), lines.err());
+        for (com.google.gson.JsonElement side : JsonParser.parseString(lines.out()).getAsJsonObject()
+                .getAsJsonArray("all_lines")) {
+            assertEquals(0, side.getAsJsonObject().get("losses").getAsInt(), lines.out());
+        }
+        Cli pointless = Cli.run("arena", "--env", "TicTacToe-v0", "--players", "random,minimax", "--simulations", "5");
+        assertEquals(2, pointless.exitCode());
+        assertTrue(pointless.err().contains("--simulations sets the search of AlphaZero agents"), pointless.err());
+        Cli zero = Cli.run("arena", "--env", "TicTacToe-v0", "--players", agent + ",random", "--simulations", "0");
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("--simulations must be >= 1"), zero.err());
+    }
 }

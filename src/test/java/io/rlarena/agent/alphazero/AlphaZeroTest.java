@@ -44,6 +44,36 @@ class AlphaZeroTest {
         }
     }
 
+    /** A few iterations on the larger games, Othello's passes included: the search and the training run through. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ConnectFour-v0", "Othello-v0"})
+    void trainsAndSearchesOnTheLargerGames(String id) {
+        AlphaZeroConfig small = new AlphaZeroConfig(1e-3, 8, 1.5, 0.5, 0.25, 6, 8, 8, 2_000, 32, 5, 1e-4, 2, 0.5,
+                AlphaZeroConfig.DEFAULTS.network());
+        Map<String, String> options = id.startsWith("Othello") ? Map.of("size", "4") : Map.of();
+        try (Environment env = REGISTRY.make(id, options)) {
+            AlphaZero learner = new AlphaZero(small, () -> env, 2);
+            java.util.List<Long> games = new java.util.ArrayList<>();
+            learner.learn(400, new io.rlarena.agent.TrainingListener() {
+                @Override
+                public void onEpisode(io.rlarena.agent.EpisodeStats episode) {
+                    games.add(episode.step());
+                }
+            });
+            assertTrue(games.size() >= 8, "self-play games finished: " + games);
+            assertTrue(learner.weightsFinite());
+            SearchingPolicy policy = AlphaZeroPolicy.load(learner.modelBytes(false)).withSimulations(20);
+            io.rlarena.envs.board.BoardGameEnv board = (io.rlarena.envs.board.BoardGameEnv) io.rlarena.env.Wrapper.unwrap(env);
+            io.rlarena.env.TurnBasedGame game = board.newGame();
+            java.util.random.RandomGenerator random = new io.rlarena.env.RestorableRandom(4);
+            while (!game.isOver()) {
+                int move = policy.move(game, random);
+                assertTrue(game.isLegal(move), "searched move " + move + " in\n" + game.render());
+                game.play(move);
+            }
+        }
+    }
+
     @Test
     void refusesAnEnvironmentThatIsNoBoardGame() {
         try (Environment env = REGISTRY.make("CartPole-v1", Map.of())) {
