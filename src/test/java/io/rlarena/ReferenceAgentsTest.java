@@ -5,6 +5,7 @@ import io.rlarena.agent.SearchingPolicy;
 import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.envs.board.AlphaBeta;
+import io.rlarena.envs.board.ConnectFour;
 import io.rlarena.envs.board.MinimaxSolver;
 import io.rlarena.envs.board.TicTacToe;
 import io.rlarena.train.Arena;
@@ -72,5 +73,15 @@ class ReferenceAgentsTest {
         PositionSet.Rates rates = PositionSet.measure(every10th,
                 TicTacToe::new, new Arena.Player("alphazero", player), 1, done -> { });
         assertTrue(rates.mistakes() <= 1, rates.toString());
+    }
+
+    /** Connect Four's DQN agent (the default preset's best.zip): beats two-ply search, as results/board-games.md says. */
+    @Test
+    void theDqnConnectFourAgentBeatsTwoPlySearch() {
+        String agent = REFERENCE.resolve("ConnectFour-v0-dqn.zip").toString();
+        Arena.Report report = Arena.play(ConnectFour::new, List.of(Arena.Player.parse(agent, "ConnectFour-v0",
+                ConnectFour::new), Arena.Player.parse("alphabeta:2")), 40, 1);
+        assertTrue(report.pairs().get(0).wins() >= 33, "35 of 40 when committed (arena --games 40 --seed 1): "
+                + report.pairs());
     }
 }
