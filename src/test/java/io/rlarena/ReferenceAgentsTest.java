@@ -6,6 +6,7 @@ import io.rlarena.env.EnvRegistry;
 import io.rlarena.env.Environment;
 import io.rlarena.envs.board.AlphaBeta;
 import io.rlarena.envs.board.ConnectFour;
+import io.rlarena.envs.board.ConnectFourSolver;
 import io.rlarena.envs.board.MinimaxSolver;
 import io.rlarena.envs.board.TicTacToe;
 import io.rlarena.train.Arena;
@@ -83,5 +84,21 @@ class ReferenceAgentsTest {
                 ConnectFour::new), Arena.Player.parse("alphabeta:2")), 40, 1);
         assertTrue(report.pairs().get(0).wins() >= 33, "35 of 40 when committed (arena --games 40 --seed 1): "
                 + report.pairs());
+    }
+
+    /** Connect Four's first AlphaZero agent (50 simulations) on every tenth endgame of the solved set. */
+    @Test
+    void theAlphaZeroConnectFourAgentRarelyErrsInEndgames() {
+        SearchingPolicy policy = ((SearchingPolicy) AgentFile.load(REFERENCE.resolve("ConnectFour-v0-alphazero.zip"))
+                .policy()).withSimulations(50);
+        List<PositionSet.Position> end = PositionSet.read(Path.of(System.getProperty("rlarena.root", "."),
+                "environments", "connect4", "end.txt"), ConnectFour::new, new ConnectFourSolver());
+        List<PositionSet.Position> every10th = new ArrayList<>();
+        for (int i = 0; i < end.size(); i += 10) {
+            every10th.add(end.get(i));
+        }
+        PositionSet.Rates rates = PositionSet.measure(every10th, ConnectFour::new,
+                new Arena.Player("alphazero", new Arena.PolicyPlayer("alphazero", policy)), 1, done -> { });
+        assertTrue(rates.mistakes() <= 6, "4 of 100 when committed: " + rates);
     }
 }

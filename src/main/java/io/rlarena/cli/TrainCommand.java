@@ -37,7 +37,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     EnvArgs envArgs;
 
-    @Option(names = "--agent", defaultValue = "dqn", description = "Algorithm: dqn, ppo, a2c, reinforce.")
+    @Option(names = "--agent", defaultValue = "dqn",
+            description = "Algorithm: dqn, ppo, a2c, reinforce, alphazero (board games).")
     String agent;
 
     @Option(names = "--preset", paramLabel = "FILE",
