@@ -84,7 +84,7 @@ public final class PositionSet {
     }
 
     /** The digits that {@link #play} turns back into {@code game}'s moves so far. */
-    static String moveString(List<Integer> actions) {
+    private static String moveString(List<Integer> actions) {
         StringBuilder text = new StringBuilder();
         actions.forEach(action -> text.append((char) ('1' + action)));
         return text.toString();
