@@ -41,6 +41,15 @@ class ReferenceAgentsTest {
         }
     }
 
+    /** Positions 0, 10, 20, ... of a set: a sample re-checked in seconds. */
+    private static List<PositionSet.Position> everyTenth(List<PositionSet.Position> set) {
+        List<PositionSet.Position> sample = new ArrayList<>();
+        for (int i = 0; i < set.size(); i += 10) {
+            sample.add(set.get(i));
+        }
+        return sample;
+    }
+
     @Test
     void thePpoCartPoleAgentBalancesThePoleForTheWholeEpisode() {
         assertEquals(500.0, evaluate("CartPole-v1-ppo.zip", Map.of(), 5).meanReturn(), 1e-9);
@@ -67,11 +76,7 @@ class ReferenceAgentsTest {
         List<PositionSet.Position> all = PositionSet.read(
                 Path.of(System.getProperty("rlarena.root", "."), "environments", "tictactoe", "all.txt"), TicTacToe::new,
                 new MinimaxSolver());
-        List<PositionSet.Position> every10th = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 10) {
-            every10th.add(all.get(i));
-        }
-        PositionSet.Rates rates = PositionSet.measure(every10th,
+        PositionSet.Rates rates = PositionSet.measure(everyTenth(all),
                 TicTacToe::new, new Arena.Player("alphazero", player), 1, done -> { });
         assertTrue(rates.mistakes() <= 1, rates.toString());
     }
@@ -93,11 +98,7 @@ class ReferenceAgentsTest {
                 .policy()).withSimulations(50);
         List<PositionSet.Position> end = PositionSet.read(Path.of(System.getProperty("rlarena.root", "."),
                 "environments", "connect4", "end.txt"), ConnectFour::new, new ConnectFourSolver());
-        List<PositionSet.Position> every10th = new ArrayList<>();
-        for (int i = 0; i < end.size(); i += 10) {
-            every10th.add(end.get(i));
-        }
-        PositionSet.Rates rates = PositionSet.measure(every10th, ConnectFour::new,
+        PositionSet.Rates rates = PositionSet.measure(everyTenth(end), ConnectFour::new,
                 new Arena.Player("alphazero", new Arena.PolicyPlayer("alphazero", policy)), 1, done -> { });
         assertTrue(rates.mistakes() <= 6, "4 of 100 when committed: " + rates);
     }

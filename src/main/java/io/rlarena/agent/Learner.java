@@ -32,4 +32,25 @@ public interface Learner extends Policy {
      * @throws IOException if the state is unreadable, of another configuration or of an earlier format
      */
     void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException;
+
+    /** Starts a {@link #writeState}: the learner's state format, negated (format 1 of DQN began with a count). */
+    static void writeStateFormat(DataOutputStream out, long format) throws IOException {
+        out.writeLong(-format);
+    }
+
+    /**
+     * Reads what {@link #writeStateFormat} wrote at the start of a {@link #restore}.
+     *
+     * @throws IOException if the state is of another format than {@code format}: an earlier one
+     *                     (whose checkpoints do not resume exactly) or a newer one
+     */
+    static void requireStateFormat(DataInputStream state, long format) throws IOException {
+        long found = -state.readLong();
+        if (found != format) {
+            throw new IOException(found < format
+                    ? "it was written by an earlier rlarena, whose checkpoints do not resume exactly: finish the run "
+                    + "with that version, or train again"
+                    : "training state format " + found + " is newer than this rlarena's " + format + ": upgrade");
+        }
+    }
 }

@@ -261,7 +261,7 @@ public final class AlphaZero implements Learner {
     /** Counters, the random stream, the trained network with its optimizer state, and the window. */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        out.writeLong(-STATE_FORMAT);
+        Learner.writeStateFormat(out, STATE_FORMAT);
         out.writeLong(gamesDone);
         out.writeDouble(lastLoss);
         out.writeLong(random.state());
@@ -273,10 +273,7 @@ public final class AlphaZero implements Learner {
 
     @Override
     public void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException {
-        long format = -state.readLong();
-        if (format != STATE_FORMAT) {
-            throw new IOException("training state format " + format + " is not this rlarena's " + STATE_FORMAT);
-        }
+        Learner.requireStateFormat(state, STATE_FORMAT);
         best = ActorCritic.fromBytes(model, false);
         gamesDone = state.readLong();
         lastLoss = state.readDouble();

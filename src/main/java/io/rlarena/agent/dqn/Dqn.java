@@ -364,7 +364,7 @@ public final class Dqn implements Learner {
      */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        out.writeLong(-STATE_FORMAT);
+        Learner.writeStateFormat(out, STATE_FORMAT);
         out.writeLong(episode);
         out.writeLong(exploration.state());
         out.writeDouble(lossSum);
@@ -393,13 +393,7 @@ public final class Dqn implements Learner {
     @Override
     public void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException {
         ModelBytes.restoreInto(online.model(), model);
-        long format = -state.readLong();
-        if (format != STATE_FORMAT) {
-            throw new IOException(format < STATE_FORMAT
-                    ? "it was written by an earlier rlarena, whose checkpoints do not resume exactly: finish the run "
-                    + "with that version, or train again"
-                    : "training state format " + format + " is newer than this rlarena's " + STATE_FORMAT + ": upgrade");
-        }
+        Learner.requireStateFormat(state, STATE_FORMAT);
         episode = state.readLong();
         exploration.restore(state.readLong());
         lossSum = state.readDouble();

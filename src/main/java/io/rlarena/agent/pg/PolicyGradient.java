@@ -77,7 +77,7 @@ abstract class PolicyGradient implements Learner {
      */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        out.writeLong(-STATE_FORMAT);
+        Learner.writeStateFormat(out, STATE_FORMAT);
         tracker.write(out);
         for (RestorableRandom stream : streams()) {
             out.writeLong(stream.state());
@@ -88,13 +88,7 @@ abstract class PolicyGradient implements Learner {
     @Override
     public void restore(byte[] model, DataInputStream state, long stepsDone) throws IOException {
         ModelBytes.restoreInto(network.model(), model);
-        long format = -state.readLong();
-        if (format != STATE_FORMAT) {
-            throw new IOException(format < STATE_FORMAT
-                    ? "it was written by an earlier rlarena, whose checkpoints do not resume exactly: finish the run "
-                    + "with that version, or train again"
-                    : "training state format " + format + " is newer than this rlarena's " + STATE_FORMAT + ": upgrade");
-        }
+        Learner.requireStateFormat(state, STATE_FORMAT);
         tracker.read(state);
         for (RestorableRandom stream : streams()) {
             stream.restore(state.readLong());
