@@ -21,12 +21,17 @@ class ArchitectureTest {
     static final ArchRule environmentApiDependsOnNothingElseOfOurs = noClasses()
             .that().resideInAPackage("io.rlarena.env..")
             .should().dependOnClassesThat().resideInAnyPackage("io.rlarena.envs..", "io.rlarena.nn..",
-                    "io.rlarena.agent..", "io.rlarena.train..", "io.rlarena.cli..");
+                    "io.rlarena.agent..", "io.rlarena.train..", "io.rlarena.cli..", "io.rlarena.rl4j..");
 
     @ArchTest
     static final ArchRule onlyTheCliUsesPicocli = noClasses()
             .that().resideOutsideOfPackage("io.rlarena.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("picocli..", "me.tongfei..");
+
+    @ArchTest
+    static final ArchRule onlyTheRl4jPackageUsesRl4j = noClasses()
+            .that().resideOutsideOfPackage("io.rlarena.rl4j..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j.rl4j..", "org.deeplearning4j.gym..");
 
     @ArchTest
     static final ArchRule onlyTheRecordPackageDrawsCharts = noClasses()

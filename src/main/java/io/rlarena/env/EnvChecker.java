@@ -50,10 +50,16 @@ public final class EnvChecker {
                 if (differ < 0) {
                     passed.add("same seed, same actions: identical rollouts (" + first.size() + " steps)");
                 } else {
-                    problems.add("two rollouts with reset(" + seed + ") and the same actions differ at event " + differ
-                            + " of the rollout"
-                            + " (" + first.get(differ) + " vs " + second.get(differ) + "): draw all randomness from "
-                            + "a generator seeded in reset(seed), never from Math.random or a shared Random");
+                    String difference = "two rollouts with reset(" + seed + ") and the same actions differ at event "
+                            + differ + " of the rollout (" + first.get(differ) + " vs " + second.get(differ) + ")";
+                    if (Wrapper.unwrap(env) instanceof ForeignSeeding foreign && !foreign.seedable()) {
+                        warnings.add("not seedable: " + difference + "; " + foreign.seeding() + ". Training works, "
+                                + "but runs, evaluations and replays are not reproducible");
+                    } else {
+                        problems.add(difference + ": draw all randomness from a generator seeded in reset(seed), "
+                                + "never from Math.random or a shared Random"
+                                + (Wrapper.unwrap(env) instanceof ForeignSeeding foreign ? " (" + foreign.seeding() + ")" : ""));
+                    }
                 }
             }
             checkBadAction(env, seed, passed, problems);

@@ -1,5 +1,6 @@
 package io.rlarena.env;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The resolved options of one environment (defaults filled in), with typed getters whose errors
@@ -24,6 +26,48 @@ public final class EnvOptions {
     public EnvOptions(String envId, Map<String, String> values) {
         this.envId = envId;
         this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    }
+
+    /**
+     * Makes an instance of {@code type}, named {@code name} in errors, with its public constructor
+     * taking {@code EnvOptions} (given {@code options}), or with its public no-argument one when
+     * no options are given. An option the constructor never read (a typo, most likely) is an
+     * error, after {@code discard} released the instance made.
+     *
+     * @throws IllegalArgumentException naming the class and what it lacks, or the unread options
+     */
+    public static <T> T construct(Class<? extends T> type, String name, Map<String, String> options,
+                                  Consumer<? super T> discard) {
+        try {
+            try {
+                var withOptions = type.getConstructor(EnvOptions.class);
+                EnvOptions read = new EnvOptions(name, options);
+                T made = withOptions.newInstance(read);
+                if (!read.unasked().isEmpty()) {
+                    discard.accept(made);
+                    throw new IllegalArgumentException(name + " does not read the option(s) " + read.unasked()
+                            + " (a typo?); the options it asked for are " + read.asked()
+                            + " (an environment reads its options in its constructor)");
+                }
+                return made;
+            } catch (NoSuchMethodException e) {
+                if (!options.isEmpty()) {
+                    throw new IllegalArgumentException(name + " takes no options (it has no public constructor "
+                            + "taking io.rlarena.env.EnvOptions), but got " + options.keySet());
+                }
+                return type.getConstructor().newInstance();
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(name + " needs a public no-argument constructor or a public "
+                    + "constructor taking io.rlarena.env.EnvOptions");
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("constructing " + name + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot construct " + name + ": " + e);
+        }
     }
 
     public String envId() {

@@ -10,4 +10,9 @@ import java.util.List;
 public interface EnvProvider {
 
     List<EnvRegistration> environments();
+
+    /** Families of ids ({@code PREFIX:NAME}) this provider makes; none by default. */
+    default List<EnvScheme> schemes() {
+        return List.of();
+    }
 }

@@ -1,7 +1,5 @@
 package io.rlarena.env;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,11 +23,14 @@ public final class EnvRegistry {
     public static final String MAX_EPISODE_STEPS = "max_episode_steps";
 
     private final Map<String, EnvRegistration> byId;
+    private final Map<String, EnvScheme> schemes;
     private final ClassLoader loader;
     private final List<Plugin> plugins;
 
-    private EnvRegistry(Map<String, EnvRegistration> byId, ClassLoader loader, List<Plugin> plugins) {
+    private EnvRegistry(Map<String, EnvRegistration> byId, Map<String, EnvScheme> schemes, ClassLoader loader,
+                        List<Plugin> plugins) {
         this.byId = byId;
+        this.schemes = schemes;
         this.loader = loader;
         this.plugins = plugins;
     }
@@ -42,6 +43,7 @@ public final class EnvRegistry {
     /** The registry of every provider visible to {@code loader}. */
     public static EnvRegistry load(ClassLoader loader) {
         Map<String, EnvRegistration> byId = new TreeMap<>();
+        Map<String, EnvScheme> schemes = new TreeMap<>();
         try {
             for (EnvProvider provider : ServiceLoader.load(EnvProvider.class, loader)) {
                 for (EnvRegistration registration : provider.environments()) {
@@ -51,13 +53,20 @@ public final class EnvRegistry {
                                 + " is registered twice (second time by " + provider.getClass().getName() + ")");
                     }
                 }
+                for (EnvScheme scheme : provider.schemes()) {
+                    if (!scheme.prefix().matches("[a-z0-9]+") || schemes.putIfAbsent(scheme.prefix(), scheme) != null) {
+                        throw new IllegalArgumentException("environment scheme '" + scheme.prefix() + ":' of "
+                                + provider.getClass().getName() + " is not lower-case letters and digits, or is "
+                                + "registered twice");
+                    }
+                }
             }
         } catch (ServiceConfigurationError e) {
             throw new IllegalArgumentException("a plug-in's META-INF/services/" + EnvProvider.class.getName()
                     + " names a provider that cannot be loaded: " + e.getMessage()
                     + " (is the class in the jar, public, with a public no-argument constructor?)", e);
         }
-        return new EnvRegistry(byId, loader, List.of());
+        return new EnvRegistry(byId, schemes, loader, List.of());
     }
 
     /** The registry of the built-in environments plus those of {@code plugins}, each on a class loader above ours. */
@@ -75,7 +84,7 @@ public final class EnvRegistry {
             }
         }
         EnvRegistry loaded = load(new java.net.URLClassLoader(urls, own));
-        return new EnvRegistry(loaded.byId, loaded.loader, List.copyOf(plugins));
+        return new EnvRegistry(loaded.byId, loaded.schemes, loaded.loader, List.copyOf(plugins));
     }
 
     /** The registry of the built-in environments and those on the context class path. */
@@ -97,8 +106,9 @@ public final class EnvRegistry {
     }
 
     /**
-     * Makes the environment {@code idOrClass} (a registered id, or the fully qualified name of a
-     * class implementing {@link Environment}) with the given options, wrapped in its time limit.
+     * Makes the environment {@code idOrClass} (a registered id, an id {@code PREFIX:NAME} of an
+     * {@link EnvScheme}, or the fully qualified name of a class implementing {@link Environment})
+     * with the given options, wrapped in its time limit.
      *
      * @throws IllegalArgumentException for an unknown id or class, an unknown option or a bad value
      */
@@ -106,8 +116,9 @@ public final class EnvRegistry {
         Map<String, String> given = new HashMap<>(options);
         String limitOption = given.remove(MAX_EPISODE_STEPS);
         EnvRegistration registration = byId.get(idOrClass);
-        Environment env = registration != null
-                ? makeRegistered(registration, given)
+        int colon = idOrClass.indexOf(':');
+        Environment env = registration != null ? makeRegistered(registration, given)
+                : colon > 0 ? scheme(idOrClass.substring(0, colon)).make(idOrClass.substring(colon + 1), given, loader)
                 : makeFromClass(idOrClass, given);
         int limit = env.spec().maxEpisodeSteps();
         if (limitOption != null) {
@@ -130,6 +141,15 @@ public final class EnvRegistry {
             throw new IllegalArgumentException(source + " names the environment '" + idOrClass + "' with options "
                     + new TreeMap<>(options) + ", which cannot be made here: " + e.getMessage(), e);
         }
+    }
+
+    private EnvScheme scheme(String prefix) {
+        EnvScheme scheme = schemes.get(prefix);
+        if (scheme == null) {
+            throw new IllegalArgumentException("no environment scheme '" + prefix + ":'; the schemes are "
+                    + schemes.keySet().stream().map(s -> s + ":").toList() + " (an id with a colon is SCHEME:NAME)");
+        }
+        return scheme;
     }
 
     private static Environment makeRegistered(EnvRegistration registration, Map<String, String> given) {
@@ -202,35 +222,6 @@ public final class EnvRegistry {
         if (!Environment.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException("class " + className + " does not implement " + Environment.class.getName());
         }
-        try {
-            try {
-                Constructor<?> withOptions = type.getConstructor(EnvOptions.class);
-                EnvOptions options = new EnvOptions(className, given);
-                Environment env = (Environment) withOptions.newInstance(options);
-                if (!options.unasked().isEmpty()) {
-                    env.close();
-                    throw new IllegalArgumentException(className + " does not read the option(s) " + options.unasked()
-                            + " (a typo?); the options it asked for are " + options.asked()
-                            + " (an environment reads its options in its constructor)");
-                }
-                return env;
-            } catch (NoSuchMethodException e) {
-                if (!given.isEmpty()) {
-                    throw new IllegalArgumentException(className + " takes no options (it has no public constructor "
-                            + "taking EnvOptions), but got " + given.keySet());
-                }
-                return (Environment) type.getConstructor().newInstance();
-            }
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(className + " needs a public no-argument constructor or a public "
-                    + "constructor taking io.rlarena.env.EnvOptions");
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("constructing " + className + " failed", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot construct " + className + ": " + e);
-        }
+        return EnvOptions.construct(type.asSubclass(Environment.class), className, given, Environment::close);
     }
 }

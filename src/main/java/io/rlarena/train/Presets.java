@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * Turns what the user asked for (env, agent, optional preset file, {@code --set} overrides,
  * steps, seed) into a validated {@link RunConfig}. Built-in presets live in
  * {@code agents/ALGORITHM/ENV_ID.json} on the class path (packed into rlarena's jar; a plug-in jar
- * can bring presets for its own environments); without one the algorithm's defaults apply.
+ * can bring presets for its own environments), an id {@code SCHEME:NAME} as the folder
+ * {@code agents/ALGORITHM/SCHEME/NAME.json}; without one the algorithm's defaults apply.
  */
 public final class Presets {
 
@@ -75,7 +76,7 @@ public final class Presets {
     public static Resolved resolve(Request request, ClassLoader presetLoader) {
         Algorithm algorithm = Algorithms.get(request.algorithm());
         String source = request.presetFile() != null ? request.presetFile().toString()
-                : "agents/" + algorithm.name() + "/" + request.env() + ".json";
+                : "agents/" + algorithm.name() + "/" + request.env().replace(':', '/') + ".json";
         JsonObject presetJson = request.presetFile() != null ? read(request.presetFile()) : builtin(source, presetLoader);
         if (presetJson == null) {
             source = "the " + algorithm.name() + " defaults (no preset " + source + ")";

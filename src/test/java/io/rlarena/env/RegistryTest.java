@@ -15,6 +15,19 @@ class RegistryTest {
     private final EnvRegistry registry = EnvRegistry.load(getClass().getClassLoader());
 
     @Test
+    void idsWithAColonGoToTheirScheme() {
+        Environment cartpole = registry.make("rl4j:org.deeplearning4j.rl4j.mdp.CartpoleNative", Map.of());
+        assertEquals("rl4j:org.deeplearning4j.rl4j.mdp.CartpoleNative", cartpole.spec().id());
+        assertEquals(500, cartpole.spec().maxEpisodeSteps(), "RL4J's MDPs declare no limit: CartPole-v1's is the default");
+        assertEquals(50, registry.make("rl4j:org.deeplearning4j.rl4j.mdp.CartpoleNative",
+                Map.of(EnvRegistry.MAX_EPISODE_STEPS, "50")).spec().maxEpisodeSteps());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> registry.make("gym:CartPole-v1", Map.of()));
+        assertTrue(unknown.getMessage().contains("no environment scheme 'gym:'")
+                && unknown.getMessage().contains("[rl4j:]"), unknown.getMessage());
+    }
+
+    @Test
     void builtInsAreRegisteredThroughServiceLoader() {
         assertTrue(registry.find("FrozenLake-v1").isPresent());
         assertTrue(registry.find("CliffWalking-v0").isPresent());
